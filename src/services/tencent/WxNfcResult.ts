@@ -1,0 +1,33 @@
+/**
+ * The `Response` object of a successful `GetWxNFCResult` call, as the API's
+ * documentation lists it (version 2018-03-01). Every output field is a string
+ * that the upstream may send as null, empty or leave out entirely.
+ */
+export interface WxNfcResult {
+  /** "0": read succeeded, billed once; "-1": read failed, free. */
+  ResultCode?: string | null;
+  IdNum?: string | null;
+  Name?: string | null;
+  Picture?: string | null;
+  IdCardFrontImg?: string | null;
+  IdCardBackImg?: string | null;
+  BirthDate?: string | null;
+  BeginTime?: string | null;
+  EndTime?: string | null;
+  Address?: string | null;
+  Nation?: string | null;
+  Sex?: string | null;
+  IdType?: string | null;
+  EnName?: string | null;
+  SigningOrganization?: string | null;
+  OtherIdNum?: string | null;
+  Nationality?: string | null;
+  PersonalNumber?: string | null;
+  /** JSON text: {"result_issuer", "result_paper", "result_data", "result_chip"}. */
+  CheckMRTD?: string | null;
+  RequestId: string;
+}
+
+/** The action's name and version, as the upstream expects them. */
+export const GET_WX_NFC_RESULT = "GetWxNFCResult";
+export const FACEID_API_VERSION = "2018-03-01";
