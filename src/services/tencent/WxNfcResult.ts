@@ -28,6 +28,5 @@ export interface WxNfcResult {
   RequestId: string;
 }
 
-/** The action's name and version, as the upstream expects them. */
+/** The action's name; the SDK's v20180301 client sends the version. */
 export const GET_WX_NFC_RESULT = "GetWxNFCResult";
-export const FACEID_API_VERSION = "2018-03-01";

@@ -1,0 +1,118 @@
+import {
+  baseUrl,
+  boolean,
+  ConfigProblem,
+  integer,
+  oneOf,
+  text,
+} from "./parsers";
+import type { Parser } from "./parsers";
+
+const LOG_LEVELS = [
+  "fatal",
+  "error",
+  "warn",
+  "info",
+  "debug",
+  "trace",
+  "silent",
+] as const;
+
+/** Tencent Cloud API credentials; absent means "use the emulator". */
+export interface TencentCredentials {
+  secretId: string;
+  secretKey: string;
+}
+
+/** The server's whole configuration, validated once and frozen. */
+export interface Config {
+  production: boolean;
+  host: string;
+  port: number;
+  credentials: TencentCredentials | null;
+  region: string | null;
+  faceIdEndpoint: URL;
+  /** How long a token's document is kept after its first pull. */
+  tokenTtlMs: number;
+  /** Upper bound of the document cache, in bytes of document text. */
+  cacheMaxBytes: number;
+  /** Most distinct tokens one GraphQL operation may ask for. */
+  maxTokensPerRequest: number;
+  logLevel: (typeof LOG_LEVELS)[number];
+  logPretty: boolean;
+}
+
+export const DEFAULT_FACEID_ENDPOINT =
+  "https://faceid.intl.tencentcloudapi.com";
+
+type Environment = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Reads and validates the configuration from `env`. Every wrong value is
+ * reported at once, each on its own line, so an operator fixes them in one
+ * pass; secrets are never echoed.
+ */
+export function loadConfig(env: Environment = process.env): Readonly<Config> {
+  const problems: string[] = [];
+
+  // Read one variable, recording a problem instead of throwing.
+  function read<T>(name: string, parse: Parser<T>, fallback: T): T {
+    const raw = env[name];
+    if (raw === undefined || raw.trim() === "") {
+      return fallback;
+    }
+    try {
+      return parse(raw);
+    } catch (error) {
+      if (!(error instanceof ConfigProblem)) {
+        throw error;
+      }
+      problems.push(`${name} ${error.message}`);
+      return fallback;
+    }
+  }
+
+  const production = env.NODE_ENV === "production";
+  const config: Config = {
+    production,
+    host: read("HOST", text, "127.0.0.1"),
+    port: read("PORT", integer(0, 65535), 4000),
+    credentials: readCredentials(env, problems),
+    region: read<string | null>("TENCENTCLOUD_REGION", text, null),
+    faceIdEndpoint: read(
+      "FACEID_ENDPOINT",
+      baseUrl,
+      new URL(DEFAULT_FACEID_ENDPOINT),
+    ),
+    tokenTtlMs: read("NFC_TOKEN_TTL_SECONDS", integer(1, 86_400), 600) * 1000,
+    cacheMaxBytes: read("CACHE_MAX_BYTES", integer(0, 2 ** 40), 64 * 2 ** 20),
+    maxTokensPerRequest: read("MAX_TOKENS_PER_REQUEST", integer(1, 1000), 50),
+    logLevel: read("LOG_LEVEL", oneOf(LOG_LEVELS), "info"),
+    logPretty: read("LOG_PRETTY", boolean, false),
+  };
+
+  if (problems.length > 0) {
+    throw new ConfigProblem(
+      `Invalid configuration:\n${problems.map((p) => `- ${p}`).join("\n")}`,
+    );
+  }
+  return Object.freeze(config);
+}
+
+function readCredentials(
+  env: Environment,
+  problems: string[],
+): TencentCredentials | null {
+  const secretId = env.TENCENTCLOUD_SECRET_ID?.trim() ?? "";
+  const secretKey = env.TENCENTCLOUD_SECRET_KEY?.trim() ?? "";
+  if (secretId === "" && secretKey === "") {
+    return null;
+  }
+  if (secretId === "" || secretKey === "") {
+    problems.push(
+      "TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY must be set together",
+    );
+    return null;
+  }
+  return { secretId, secretKey };
+}
