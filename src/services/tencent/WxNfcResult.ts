@@ -30,3 +30,6 @@ export interface WxNfcResult {
 
 /** The action's name; the SDK's v20180301 client sends the version. */
 export const GET_WX_NFC_RESULT = "GetWxNFCResult";
+
+/** The API version this action is documented for. */
+export const FACEID_API_VERSION = "2018-03-01";
