@@ -38,6 +38,10 @@ export interface Config {
   cacheMaxBytes: number;
   /** Most distinct tokens one GraphQL operation may ask for. */
   maxTokensPerRequest: number;
+  /** Introspection and the Apollo Sandbox landing page. */
+  introspection: boolean;
+  /** Largest HTTP request body accepted, in bytes. */
+  bodyLimitBytes: number;
   logLevel: (typeof LOG_LEVELS)[number];
   logPretty: boolean;
 }
@@ -87,6 +91,10 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
     tokenTtlMs: read("NFC_TOKEN_TTL_SECONDS", integer(1, 86_400), 600) * 1000,
     cacheMaxBytes: read("CACHE_MAX_BYTES", integer(0, 2 ** 40), 64 * 2 ** 20),
     maxTokensPerRequest: read("MAX_TOKENS_PER_REQUEST", integer(1, 1000), 50),
+    // Sandbox works out of the box in development, never by accident in
+    // production.
+    introspection: read("GRAPHQL_INTROSPECTION", boolean, !production),
+    bodyLimitBytes: read("BODY_LIMIT_BYTES", integer(1024, 2 ** 24), 102_400),
     logLevel: read("LOG_LEVEL", oneOf(LOG_LEVELS), "info"),
     logPretty: read("LOG_PRETTY", boolean, false),
   };

@@ -47,9 +47,22 @@ export function createLogger(
     level: options.level,
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
     base: { service: "faceid-nfc-graphql" },
+    serializers: { req: serializeRequest, res: serializeReply },
   };
   if (options.pretty && destination === undefined) {
     return pino({ ...base, transport: { target: "pino-pretty" } });
   }
   return destination === undefined ? pino(base) : pino(base, destination);
+}
+
+/**
+ * A request's method and path only: a GET query string can carry variables,
+ * and so tokens; headers carry credentials.
+ */
+function serializeRequest(request: { method: string; url: string }) {
+  return { method: request.method, path: request.url.split("?", 1)[0] };
+}
+
+function serializeReply(reply: { statusCode: number }) {
+  return { statusCode: reply.statusCode };
 }

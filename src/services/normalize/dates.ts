@@ -22,7 +22,7 @@ export function isLongTermValidity(raw: string | null): boolean {
  */
 export function parseUpstreamDate(raw: string): string | null {
   const text = raw.trim();
-  const parts = COMPACT_DATE.exec(text) ?? separatedParts(text);
+  const parts = compactParts(text) ?? separatedParts(text);
   if (parts === null) {
     return null;
   }
@@ -73,6 +73,11 @@ export function isExpired(
 export function todayInChina(nowMs: number): string {
   const chinaOffsetMs = 8 * 60 * 60 * 1000;
   return new Date(nowMs + chinaOffsetMs).toISOString().slice(0, 10);
+}
+
+function compactParts(text: string): string[] | null {
+  const match = COMPACT_DATE.exec(text);
+  return match === null ? null : match.slice(1, 4);
 }
 
 function separatedParts(text: string): string[] | null {

@@ -1,0 +1,92 @@
+import { nfcTokenNotFound } from "../../errors/catalog";
+import { ErrorCode } from "../../errors/ErrorCode";
+import { UpstreamError } from "../../errors/UpstreamError";
+import type { Logger } from "../../logging/logger";
+import type { NfcDocumentData } from "../normalize/NfcDocumentData";
+import { normalizeDocument } from "../normalize/normalizeDocument";
+import type { WxNfcResult } from "../tencent/WxNfcResult";
+import type { CachedOutcome, DocumentCache } from "./DocumentCache";
+import { SingleFlight } from "./SingleFlight";
+
+/** Fetches one token's raw result from the upstream, retries included. */
+export type FetchWxNfcResult = (nfcToken: string) => Promise<WxNfcResult>;
+
+export interface NfcDocumentServiceOptions {
+  fetchResult: FetchWxNfcResult;
+  cache: DocumentCache;
+  logger: Logger;
+  /** Called when a caller joins a pull already under way. */
+  onSingleFlightJoin?: () => void;
+}
+
+/**
+ * Turns tokens into documents, reaching the upstream at most once per token:
+ * a cached definitive answer is served from memory, and concurrent pulls of
+ * a token share one upstream call.
+ */
+export class NfcDocumentService {
+  readonly #fetchResult: FetchWxNfcResult;
+  readonly #cache: DocumentCache;
+  readonly #logger: Logger;
+  readonly #inFlight: SingleFlight<CachedOutcome>;
+
+  constructor(options: NfcDocumentServiceOptions) {
+    this.#fetchResult = options.fetchResult;
+    this.#cache = options.cache;
+    this.#logger = options.logger;
+    this.#inFlight = new SingleFlight(options.onSingleFlightJoin);
+  }
+
+  /**
+   * The document for a valid token. Rejects with an UpstreamError when the
+   * upstream does not know the token or cannot answer.
+   */
+  async load(nfcToken: string): Promise<NfcDocumentData> {
+    const outcome =
+      this.#cache.get(nfcToken) ??
+      (await this.#inFlight.run(nfcToken, () => this.#pull(nfcToken)));
+
+    if (outcome.kind === "tokenNotFound") {
+      // A fresh error per caller: GraphQL errors carry their own path.
+      throw nfcTokenNotFound(outcome.details);
+    }
+    return outcome.document;
+  }
+
+  /** One upstream pull; definitive outcomes are cached, others are not. */
+  async #pull(nfcToken: string): Promise<CachedOutcome> {
+    let outcome: CachedOutcome;
+    try {
+      const result = await this.#fetchResult(nfcToken);
+      const document = normalizeDocument(nfcToken, result, {
+        onUnreadableCheckMrtd: (problem) =>
+          this.#logger.warn(
+            { problem, upstreamRequestId: result.RequestId },
+            "upstream CheckMRTD could not be read; serving null",
+          ),
+      });
+      outcome = { kind: "document", document };
+    } catch (error) {
+      if (!isTokenNotFound(error)) {
+        throw error;
+      }
+      outcome = {
+        kind: "tokenNotFound",
+        details: {
+          upstreamCode: error.upstreamCode,
+          upstreamRequestId: error.upstreamRequestId,
+        },
+      };
+    }
+
+    this.#cache.set(nfcToken, outcome);
+    return outcome;
+  }
+}
+
+function isTokenNotFound(error: unknown): error is UpstreamError {
+  return (
+    error instanceof UpstreamError &&
+    error.code === ErrorCode.NFC_TOKEN_NOT_FOUND
+  );
+}
