@@ -44,7 +44,29 @@ export interface Config {
   bodyLimitBytes: number;
   logLevel: (typeof LOG_LEVELS)[number];
   logPretty: boolean;
+  /** Most upstream attempts started in any one second (Tencent: 20). */
+  faceIdMaxRps: number;
+  /** Most calls waiting for upstream budget; past it they are refused. */
+  faceIdQueueLimit: number;
+  /** Longest a call waits for upstream budget. */
+  faceIdQueueTimeoutMs: number;
+  /** Longest one upstream attempt may take. */
+  faceIdAttemptTimeoutMs: number;
+  /** Upstream attempts per call, the first included. */
+  faceIdMaxAttempts: number;
+  /** Longest a whole upstream call may take, retries included. */
+  faceIdDeadlineMs: number;
+  /** Consecutive failed upstream calls that open the circuit breaker. */
+  faceIdBreakerFailures: number;
+  /** How long the open circuit breaker fails fast before a probe. */
+  faceIdBreakerCooldownMs: number;
 }
+
+/**
+ * The longest upstream deadline allowed: well under the 30 s a stopping
+ * server grants requests in flight, so none is cut off mid-call.
+ */
+export const MAX_FACEID_DEADLINE_MS = 20_000;
 
 export const DEFAULT_FACEID_ENDPOINT =
   "https://faceid.intl.tencentcloudapi.com";
@@ -97,7 +119,38 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
     bodyLimitBytes: read("BODY_LIMIT_BYTES", integer(1024, 2 ** 24), 102_400),
     logLevel: read("LOG_LEVEL", oneOf(LOG_LEVELS), "info"),
     logPretty: read("LOG_PRETTY", boolean, false),
+    faceIdMaxRps: read("FACEID_MAX_RPS", integer(1, 1000), 20),
+    faceIdQueueLimit: read("FACEID_QUEUE_LIMIT", integer(0, 100_000), 500),
+    faceIdQueueTimeoutMs: read(
+      "FACEID_QUEUE_TIMEOUT_MS",
+      integer(0, MAX_FACEID_DEADLINE_MS),
+      5000,
+    ),
+    faceIdAttemptTimeoutMs: read(
+      "FACEID_ATTEMPT_TIMEOUT_MS",
+      integer(100, MAX_FACEID_DEADLINE_MS),
+      3000,
+    ),
+    faceIdMaxAttempts: read("FACEID_MAX_ATTEMPTS", integer(1, 10), 4),
+    faceIdDeadlineMs: read(
+      "FACEID_DEADLINE_MS",
+      integer(100, MAX_FACEID_DEADLINE_MS),
+      10_000,
+    ),
+    faceIdBreakerFailures: read("FACEID_BREAKER_FAILURES", integer(1, 1000), 5),
+    faceIdBreakerCooldownMs: read(
+      "FACEID_BREAKER_COOLDOWN_MS",
+      integer(100, 600_000),
+      10_000,
+    ),
   };
+
+  // An attempt may not outlast the call it belongs to.
+  if (config.faceIdAttemptTimeoutMs > config.faceIdDeadlineMs) {
+    problems.push(
+      "FACEID_ATTEMPT_TIMEOUT_MS must not exceed FACEID_DEADLINE_MS",
+    );
+  }
 
   if (problems.length > 0) {
     throw new ConfigProblem(
