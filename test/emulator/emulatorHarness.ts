@@ -63,11 +63,12 @@ export class EmulatorHarness {
   /** The generated FaceID client, as production code builds it. */
   client(
     credential: EmulatorCredential = DEFAULT_CREDENTIAL,
+    { reqTimeout = 5 } = {},
   ): InstanceType<typeof faceid.v20180301.Client> {
     return new faceid.v20180301.Client({
       credential,
       region: "",
-      profile: { httpProfile: this.#httpProfile() },
+      profile: { httpProfile: this.#httpProfile(reqTimeout) },
     });
   }
 
@@ -93,11 +94,11 @@ export class EmulatorHarness {
     await this.emulator.close();
   }
 
-  #httpProfile() {
+  #httpProfile(reqTimeout = 5) {
     return {
       endpoint: `127.0.0.1:${this.port}`,
       protocol: "http://",
-      reqTimeout: 5,
+      reqTimeout,
       agent: this.#agent,
     };
   }
