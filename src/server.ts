@@ -8,13 +8,17 @@ import { buildGraphQLSchema } from "./graphql/buildGraphQLSchema";
 import { createApolloServer } from "./graphql/createApolloServer";
 import { createRequestContext } from "./graphql/createRequestContext";
 import { addRoutes, createHttpServer } from "./http/createHttpServer";
+import { addMetricsRoute } from "./http/metricsRoute";
 import type { Logger } from "./logging/logger";
+import { graphqlMetricsPlugin } from "./observability/graphqlMetricsPlugin";
+import { createMetrics } from "./observability/metrics";
 import { DocumentCache } from "./services/documents/DocumentCache";
 import {
   type FetchWxNfcResult,
   NfcDocumentService,
 } from "./services/documents/NfcDocumentService";
 import { createFaceIdGateway } from "./services/tencent/FaceIdGateway";
+import { createResilientUpstream } from "./services/upstream/createResilientUpstream";
 
 export interface ServerDependencies {
   config: Readonly<Config>;
@@ -34,11 +38,8 @@ export interface RunningServer {
   close(): Promise<void>;
 }
 
-/** The SDK's own timeout behind our per-call signal, in milliseconds. */
-const SDK_BACKSTOP_TIMEOUT_MS = 30_000;
-
-/** Per-call upstream timeout, in milliseconds. */
-const UPSTREAM_TIMEOUT_MS = 10_000;
+/** How much longer the SDK's own timeout runs than our attempt's. */
+const SDK_BACKSTOP_MARGIN_MS = 1000;
 
 /** Wires the layers together and starts listening. */
 export async function startServer(
@@ -47,22 +48,53 @@ export async function startServer(
   const { config, logger } = dependencies;
   const now = dependencies.now ?? Date.now;
 
-  // Upstream: the SDK's FaceID client, one pooled agent per process.
-  const gateway = createFaceIdGateway({
-    endpoint: config.faceIdEndpoint,
-    credentials: dependencies.credentials,
-    region: config.region,
-    backstopTimeoutMs: SDK_BACKSTOP_TIMEOUT_MS,
+  const metrics = createMetrics();
+
+  // Upstream: the SDK's FaceID client behind rate limit, retries and breaker.
+  const upstream = createResilientUpstream({
+    gateway: createFaceIdGateway({
+      endpoint: config.faceIdEndpoint,
+      credentials: dependencies.credentials,
+      region: config.region,
+      backstopTimeoutMs: config.faceIdAttemptTimeoutMs + SDK_BACKSTOP_MARGIN_MS,
+    }),
+    limiter: {
+      maxStarts: config.faceIdMaxRps,
+      queueLimit: config.faceIdQueueLimit,
+      queueTimeoutMs: config.faceIdQueueTimeoutMs,
+    },
+    retry: {
+      maxAttempts: config.faceIdMaxAttempts,
+      deadlineMs: config.faceIdDeadlineMs,
+    },
+    attemptTimeoutMs: config.faceIdAttemptTimeoutMs,
+    breaker: {
+      failureThreshold: config.faceIdBreakerFailures,
+      cooldownMs: config.faceIdBreakerCooldownMs,
+    },
+    metrics,
+    logger,
   });
-  const fetchResult: FetchWxNfcResult = (nfcToken) =>
-    gateway.getWxNfcResult(nfcToken, AbortSignal.timeout(UPSTREAM_TIMEOUT_MS));
+  const fetchResult: FetchWxNfcResult = (nfcToken, requestLogger) =>
+    upstream.fetch(nfcToken, undefined, requestLogger);
 
   // Services: one upstream pull per token, then served from memory.
   const cache = new DocumentCache({
     maxBytes: config.cacheMaxBytes,
     ttlMs: config.tokenTtlMs,
+    events: {
+      hit: () => metrics.cacheHits.inc(),
+      miss: () => metrics.cacheMisses.inc(),
+      evicted: () => metrics.cacheEvictions.inc(),
+      bytesHeld: (bytes) => metrics.cacheBytes.set(bytes),
+    },
   });
-  const documents = new NfcDocumentService({ fetchResult, cache, logger });
+  const documents = new NfcDocumentService({
+    fetchResult,
+    cache,
+    logger,
+    onSingleFlightJoin: () => metrics.singleFlightJoins.inc(),
+  });
 
   // GraphQL over HTTP: Apollo must start before its route is added.
   const app = createHttpServer({
@@ -73,7 +105,7 @@ export async function startServer(
     schema: buildGraphQLSchema(),
     logger,
     introspection: config.introspection,
-    plugins: [fastifyApolloDrainPlugin(app)],
+    plugins: [fastifyApolloDrainPlugin(app), graphqlMetricsPlugin(metrics)],
   });
   await apollo.start();
   addRoutes(app, apollo, (request) =>
@@ -82,6 +114,7 @@ export async function startServer(
       { id: request.id, log: request.log as Logger },
     ),
   );
+  addMetricsRoute(app, metrics);
   await app.listen({ port: config.port, host: config.host });
 
   return {
@@ -90,7 +123,7 @@ export async function startServer(
     async close() {
       // Fastify's close drains Apollo through the drain plugin.
       await app.close();
-      gateway.close();
+      upstream.close();
     },
   };
 }

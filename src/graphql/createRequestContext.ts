@@ -24,7 +24,9 @@ export function createRequestContext(
   const nfcDocument = new DataLoader<string, NfcDocumentData>((tokens) =>
     // One value or Error per key, in key order, so that a failed token
     // fails only its own field.
-    Promise.all(tokens.map((token) => documents.load(token).catch(asError))),
+    Promise.all(
+      tokens.map((token) => documents.load(token, request.log).catch(asError)),
+    ),
   );
 
   return {

@@ -8,8 +8,14 @@ import type { WxNfcResult } from "../tencent/WxNfcResult";
 import type { CachedOutcome, DocumentCache } from "./DocumentCache";
 import { SingleFlight } from "./SingleFlight";
 
-/** Fetches one token's raw result from the upstream, retries included. */
-export type FetchWxNfcResult = (nfcToken: string) => Promise<WxNfcResult>;
+/**
+ * Fetches one token's raw result from the upstream, retries included,
+ * logging through the logger of the request that asked for it.
+ */
+export type FetchWxNfcResult = (
+  nfcToken: string,
+  logger: Logger,
+) => Promise<WxNfcResult>;
 
 export interface NfcDocumentServiceOptions {
   fetchResult: FetchWxNfcResult;
@@ -41,10 +47,13 @@ export class NfcDocumentService {
    * The document for a valid token. Rejects with an UpstreamError when the
    * upstream does not know the token or cannot answer.
    */
-  async load(nfcToken: string): Promise<NfcDocumentData> {
+  async load(
+    nfcToken: string,
+    logger: Logger = this.#logger,
+  ): Promise<NfcDocumentData> {
     const outcome =
       this.#cache.get(nfcToken) ??
-      (await this.#inFlight.run(nfcToken, () => this.#pull(nfcToken)));
+      (await this.#inFlight.run(nfcToken, () => this.#pull(nfcToken, logger)));
 
     if (outcome.kind === "tokenNotFound") {
       // A fresh error per caller: GraphQL errors carry their own path.
@@ -54,13 +63,13 @@ export class NfcDocumentService {
   }
 
   /** One upstream pull; definitive outcomes are cached, others are not. */
-  async #pull(nfcToken: string): Promise<CachedOutcome> {
+  async #pull(nfcToken: string, logger: Logger): Promise<CachedOutcome> {
     let outcome: CachedOutcome;
     try {
-      const result = await this.#fetchResult(nfcToken);
+      const result = await this.#fetchResult(nfcToken, logger);
       const document = normalizeDocument(nfcToken, result, {
         onUnreadableCheckMrtd: (problem) =>
-          this.#logger.warn(
+          logger.warn(
             { problem, upstreamRequestId: result.RequestId },
             "upstream CheckMRTD could not be read; serving null",
           ),

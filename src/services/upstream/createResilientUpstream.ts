@@ -45,7 +45,11 @@ export interface ResilientUpstream {
    * `local_queue_full`, `local_queue_timeout`, `deadline_exceeded`,
    * `cancelled`).
    */
-  fetch(nfcToken: string, signal?: AbortSignal): Promise<WxNfcResult>;
+  fetch(
+    nfcToken: string,
+    signal?: AbortSignal,
+    requestLogger?: Logger,
+  ): Promise<WxNfcResult>;
   /** Refuses queued and future calls and closes the gateway. */
   close(): void;
 }
@@ -69,7 +73,8 @@ export function createResilientUpstream(
   const attemptTimeoutMs =
     options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
   assertAtLeast("attemptTimeoutMs", attemptTimeoutMs, 1);
-  const logger = options.logger.child({ component: "faceid-upstream" });
+  const component = { component: "faceid-upstream" };
+  const logger = options.logger.child(component);
 
   const limiter = createRateLimiter({
     ...options.limiter,
@@ -97,8 +102,9 @@ export function createResilientUpstream(
   async function attempt(
     nfcToken: string,
     context: AttemptContext,
+    log: Logger,
   ): Promise<WxNfcResult> {
-    await waitForBudget(context);
+    await waitForBudget(context, log);
     const startedAt = clock.now();
     try {
       const result = await withAttemptTimeout(
@@ -107,16 +113,19 @@ export function createResilientUpstream(
         context.signal,
         clock,
       );
-      recordAttempt(context.attempt, startedAt, "ok", result.RequestId);
+      recordAttempt(log, context.attempt, startedAt, "ok", result.RequestId);
       return result;
     } catch (error) {
-      recordFailedAttempt(context, startedAt, error);
+      recordFailedAttempt(log, context, startedAt, error);
       throw error;
     }
   }
 
   // Queue for the limiter, counting the wait or the refusal.
-  async function waitForBudget(context: AttemptContext): Promise<void> {
+  async function waitForBudget(
+    context: AttemptContext,
+    log: Logger,
+  ): Promise<void> {
     try {
       const waitedMs = await limiter.acquire(context.signal);
       metrics.limiterWait.observe(waitedMs / 1000);
@@ -126,7 +135,7 @@ export function createResilientUpstream(
         error.code === ErrorCode.UPSTREAM_RATE_LIMITED;
       if (refused) {
         metrics.limiterRejections.inc({ reason: error.outcome });
-        logger.debug(
+        log.debug(
           { attempt: context.attempt, outcome: error.outcome },
           "upstream attempt refused by the rate limiter",
         );
@@ -137,6 +146,7 @@ export function createResilientUpstream(
 
   // Metrics and one debug line per attempt; never the token or the result.
   function recordAttempt(
+    log: Logger,
     attemptNumber: number,
     startedAt: number,
     outcome: string,
@@ -145,7 +155,7 @@ export function createResilientUpstream(
     const durationMs = clock.now() - startedAt;
     metrics.upstreamAttempts.inc({ outcome });
     metrics.upstreamAttemptDuration.observe({ outcome }, durationMs / 1000);
-    logger.debug(
+    log.debug(
       { attempt: attemptNumber, outcome, durationMs, upstreamRequestId },
       "upstream attempt finished",
     );
@@ -154,19 +164,21 @@ export function createResilientUpstream(
 
   // A failed attempt also gets its own line, at a level fitting its cause.
   function recordFailedAttempt(
+    log: Logger,
     context: AttemptContext,
     startedAt: number,
     error: unknown,
   ): void {
     const failure = describeFailure(error, context.signal);
     const durationMs = recordAttempt(
+      log,
       context.attempt,
       startedAt,
       failure.outcome,
       failure.upstreamRequestId,
     );
     const level = failureLogLevel(failure);
-    logger[level](
+    log[level](
       {
         attempt: context.attempt,
         outcome: failure.outcome,
@@ -179,9 +191,11 @@ export function createResilientUpstream(
   }
 
   return {
-    fetch(nfcToken, signal) {
+    fetch(nfcToken, signal, requestLogger) {
+      // Lines about a pull carry the id of the request that started it.
+      const log = requestLogger?.child(component) ?? logger;
       return breaker.execute(() =>
-        retry.execute((context) => attempt(nfcToken, context), signal),
+        retry.execute((context) => attempt(nfcToken, context, log), signal),
       );
     },
 
