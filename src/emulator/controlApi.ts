@@ -14,12 +14,19 @@ import type { MintedToken } from "./tokenStore";
  * arrive as unchecked JSON, and the operations validate them.
  */
 export interface ControlOperations {
+  /** Mints a token for a fixture, optionally with fields overridden. */
   mintToken(input: unknown): MintedToken;
+  /** How many action requests have named `token` in their body. */
   callsFor(token: string): number;
+  /** A snapshot of the traffic counters. */
   stats(): EmulatorStats;
+  /** Adds a fault rule after the existing ones. */
   injectFault(input: unknown): void;
+  /** Removes every fault rule. */
   clearFaults(): void;
+  /** Forgets minted tokens, counters, faults and the rate window. */
   reset(): void;
+  /** The never-expiring token of each fixture. */
   readonly sampleTokens: readonly SampleToken[];
 }
 

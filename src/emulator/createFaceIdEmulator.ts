@@ -15,7 +15,6 @@ import {
   EMULATOR_SECRET_KEY,
   MAX_REQUEST_BODY_BYTES,
 } from "./defaults";
-import type { EmulatorStats } from "./emulatorStats";
 import { StatsRecorder } from "./emulatorStats";
 import type { FaultRule } from "./faultPlan";
 import { FaultPlan } from "./faultPlan";
@@ -47,26 +46,31 @@ export interface FaceIdEmulatorOptions {
   readonly seed?: number;
 }
 
-/** A running or runnable GetWxNFCResult emulator and its controls. */
-export interface FaceIdEmulator {
+/**
+ * A running or runnable GetWxNFCResult emulator and its controls. The
+ * controls are those of the control API, typed for callers in code; they
+ * validate their input all the same, for callers in plain JavaScript.
+ */
+export interface FaceIdEmulator extends Omit<
+  ControlOperations,
+  "mintToken" | "injectFault"
+> {
   /** Starts listening; port 0 picks a free port. */
   listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
   /** Stops listening and drops every connection, idle or not. */
   close(): Promise<void>;
-  /** Mints a token for a fixture, optionally with fields overridden. */
+  /**
+   * Mints a token for a fixture, optionally with fields overridden.
+   *
+   * @throws ControlInputError when the fixture or an override is unknown
+   */
   mintToken(request: MintTokenRequest): MintedToken;
-  /** How many action requests have named `token` in their body. */
-  callsFor(token: string): number;
-  /** A snapshot of the traffic counters. */
-  stats(): EmulatorStats;
-  /** Adds a fault rule after the existing ones. */
+  /**
+   * Adds a fault rule after the existing ones.
+   *
+   * @throws ControlInputError when the rule is malformed
+   */
   injectFault(rule: FaultRule): void;
-  /** Removes every fault rule. */
-  clearFaults(): void;
-  /** Forgets minted tokens, counters, faults and the rate window. */
-  reset(): void;
-  /** The never-expiring token of each fixture. */
-  readonly sampleTokens: typeof SAMPLE_TOKENS;
 }
 
 /**

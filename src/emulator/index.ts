@@ -26,5 +26,6 @@ export {
   SAMPLE_TOKENS,
 } from "./fixtures";
 export type { FaceIdFixture, FieldOverrides, SampleToken } from "./fixtures";
+export { ControlInputError } from "./controlInput";
 export { isLoopbackAddress } from "./loopback";
 export type { MintedToken, MintTokenRequest } from "./tokenStore";
