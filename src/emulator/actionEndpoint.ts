@@ -10,6 +10,7 @@ import type { FaultPlan, FaultRule } from "./faultPlan";
 import { sendHtml, sendJson, sendTruncatedJson } from "./httpReplies";
 import type { PendingDelays } from "./pendingDelays";
 import { readRequestBody } from "./readRequestBody";
+import { splitRequestTarget } from "./requestTarget";
 
 /** What the action endpoint needs beyond answering a call. */
 export interface ActionEndpointContext extends ActionContext {
@@ -58,11 +59,9 @@ export async function serveAction(
     }
   }
 
-  const [path, query = ""] = (request.url ?? "/").split("?", 2);
   const actionRequest: ActionRequest = {
     method: "POST",
-    path,
-    query,
+    ...splitRequestTarget(request.url),
     headers: request.headers,
     body,
     parsedBody,

@@ -1,3 +1,5 @@
+import { MAX_CLOCK_SKEW_SECONDS } from "./defaults";
+
 /**
  * An error as the Tencent Cloud API reports it inside the response envelope.
  * The codes are Tencent's own (see the action's and the common error code
@@ -20,7 +22,7 @@ export const API_ERRORS = {
   }),
   signatureExpire: (timestamp: number, serverTime: number): ApiError => ({
     code: "AuthFailure.SignatureExpire",
-    message: `The signature has expired: X-TC-Timestamp ${timestamp} is more than 300 seconds from server time ${serverTime}.`,
+    message: `The signature has expired: X-TC-Timestamp ${timestamp} is more than ${MAX_CLOCK_SKEW_SECONDS} seconds from server time ${serverTime}.`,
   }),
   signatureFailure: (problem: string): ApiError => ({
     code: "AuthFailure.SignatureFailure",

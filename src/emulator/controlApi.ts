@@ -7,6 +7,7 @@ import type { SampleToken } from "./fixtures";
 import { sendJson, sendNoContent } from "./httpReplies";
 import { isLoopbackAddress } from "./loopback";
 import { readRequestBody } from "./readRequestBody";
+import { splitRequestTarget } from "./requestTarget";
 import type { MintedToken } from "./tokenStore";
 
 /**
@@ -105,8 +106,7 @@ async function dispatchControlRoute(
 }
 
 function controlPath(url: string | undefined): string {
-  const path = (url ?? "").split("?", 1)[0];
-  return path.slice(CONTROL_PATH_PREFIX.length);
+  return splitRequestTarget(url).path.slice(CONTROL_PATH_PREFIX.length);
 }
 
 async function readJson(request: IncomingMessage): Promise<unknown> {

@@ -22,6 +22,7 @@ import { loadImageLibrary, SAMPLE_TOKENS } from "./fixtures";
 import { sendJson } from "./httpReplies";
 import { PendingDelays } from "./pendingDelays";
 import { SlidingWindowRateLimiter } from "./rateLimiter";
+import { splitRequestTarget } from "./requestTarget";
 import type { MintedToken, MintTokenRequest } from "./tokenStore";
 import { TokenStore } from "./tokenStore";
 
@@ -147,7 +148,7 @@ async function route(
   context: ActionEndpointContext,
   controls: ControlOperations,
 ): Promise<void> {
-  const path = (request.url ?? "").split("?", 1)[0];
+  const { path } = splitRequestTarget(request.url);
   if (path.startsWith(CONTROL_PATH_PREFIX)) {
     return serveControl(request, response, controls);
   }
