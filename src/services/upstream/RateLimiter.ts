@@ -28,16 +28,26 @@ export interface RateLimiterOptions extends Partial<RateLimiterSettings> {
   onQueueDepthChange?: (depth: number) => void;
 }
 
-/** Admits upstream attempts so that no window ever holds too many starts. */
+/** Leave to make one attempt, held until the attempt is done. */
+export interface Permit {
+  /** How long the caller waited in the queue. */
+  readonly waitedMs: number;
+  /**
+   * Says the attempt is done: its slot frees one window from now. Safe to
+   * call more than once; only the first call counts.
+   */
+  release(): void;
+}
+
+/** Admits upstream attempts so that no window ever holds too many. */
 export interface RateLimiter {
   /**
-   * Resolves, with the milliseconds spent waiting, at the moment the caller
-   * may start one attempt; that start is counted from then on. Rejects with
+   * Resolves at the moment the caller may start one attempt. Rejects with
    * UPSTREAM_RATE_LIMITED (`local_queue_full` or `local_queue_timeout`)
    * when the queue is full or the wait too long, and with the signal's
    * reason when `signal` aborts first.
    */
-  acquire(signal?: AbortSignal): Promise<number>;
+  acquire(signal?: AbortSignal): Promise<Permit>;
   /** Callers waiting now. */
   readonly queueDepth: number;
   /** Refuses every waiting and future caller, and stops the timer. */
@@ -47,16 +57,20 @@ export interface RateLimiter {
 /** A caller in the queue, with what it takes to let it go or send it off. */
 interface Waiter {
   enqueuedAt: number;
-  admit(waitedMs: number): void;
+  admit(permit: Permit): void;
   refuse(error: unknown): void;
 }
 
 /**
- * A sliding-window limiter over start timestamps: a start at `t` counts
- * until `t + windowMs`, so every half-open window of that length (every
- * calendar second included) holds at most `maxStarts`. Waiters are served
- * in arrival order by one timer, set for the moment the oldest start leaves
- * the window, so no budget is lost to polling.
+ * A sliding-window limiter whose slots are held from an attempt's start
+ * until one window after it finished. The upstream counts a request when
+ * it arrives, some unknown time between our start and our answer; counting
+ * from the answer means no two arrivals of one slot fall within a window,
+ * however the network delays them (counting from the start let a slow
+ * first connection and a quick reused one land 21 in a second). The price
+ * is the upstream's latency per slot and window: about 95% of the budget
+ * at 50 ms. Waiters are served in arrival order by one timer, set for the
+ * moment the earliest slot frees, so no budget is lost to polling.
  */
 export function createRateLimiter(
   options: RateLimiterOptions = {},
@@ -67,16 +81,35 @@ export function createRateLimiter(
   assertAtLeast("queueLimit", settings.queueLimit, 0);
   assertAtLeast("queueTimeoutMs", settings.queueTimeoutMs, 0);
   const clock = options.clock ?? systemClock;
-  const starts: number[] = [];
+  // Each slot's expiry; an attempt still under way holds its slot forever.
+  const slots: Array<{ expiresAt: number }> = [];
   const waiters: Waiter[] = [];
   let cancelTimer: (() => void) | null = null;
   let closed = false;
 
-  // Forget starts that have left the window ending now.
-  function pruneStarts(now: number): void {
-    while (starts.length > 0 && now - starts[0] >= settings.windowMs) {
-      starts.shift();
+  // Free the slots whose attempts finished a window or more ago.
+  function pruneSlots(now: number): void {
+    for (let index = slots.length - 1; index >= 0; index--) {
+      if (slots[index].expiresAt <= now) {
+        slots.splice(index, 1);
+      }
     }
+  }
+
+  // Take a slot for an attempt starting now.
+  function takeSlot(waitedMs: number): Permit {
+    const slot = { expiresAt: Infinity };
+    slots.push(slot);
+    return {
+      waitedMs,
+      release() {
+        if (slot.expiresAt !== Infinity) {
+          return;
+        }
+        slot.expiresAt = clock.now() + settings.windowMs;
+        scheduleNextAdmission(clock.now());
+      },
+    };
   }
 
   function reportDepth(): void {
@@ -87,12 +120,11 @@ export function createRateLimiter(
   function admitWaiters(): void {
     cancelTimer = null;
     const now = clock.now();
-    pruneStarts(now);
+    pruneSlots(now);
     let admitted = false;
-    while (waiters.length > 0 && starts.length < settings.maxStarts) {
+    while (waiters.length > 0 && slots.length < settings.maxStarts) {
       const waiter = waiters.shift() as Waiter;
-      starts.push(now);
-      waiter.admit(now - waiter.enqueuedAt);
+      waiter.admit(takeSlot(now - waiter.enqueuedAt));
       admitted = true;
     }
     if (admitted) {
@@ -101,12 +133,19 @@ export function createRateLimiter(
     scheduleNextAdmission(now);
   }
 
-  // One timer at most, due when the oldest start leaves the window.
+  // One timer at most, due when the earliest slot frees. Slots still in
+  // use set none: their release schedules it. A slot released later
+  // always expires later, so an existing timer is never too late.
   function scheduleNextAdmission(now: number): void {
     if (cancelTimer !== null || waiters.length === 0) {
       return;
     }
-    const delayMs = Math.max(0, starts[0] + settings.windowMs - now);
+    const free = slots.length < settings.maxStarts;
+    const earliest = Math.min(...slots.map((slot) => slot.expiresAt));
+    if (!free && earliest === Infinity) {
+      return;
+    }
+    const delayMs = free ? 0 : Math.max(0, earliest - now);
     cancelTimer = clock.schedule(admitWaiters, delayMs);
   }
 
@@ -124,8 +163,8 @@ export function createRateLimiter(
     }
   }
 
-  function enqueue(signal: AbortSignal | undefined): Promise<number> {
-    return new Promise<number>((resolve, reject) => {
+  function enqueue(signal: AbortSignal | undefined): Promise<Permit> {
+    return new Promise<Permit>((resolve, reject) => {
       // Leave the queue on whichever comes first: admission, timeout, abort.
       const cancelTimeout = clock.schedule(() => {
         leave(upstreamRateLimited(LocalOutcome.QUEUE_TIMEOUT));
@@ -135,9 +174,9 @@ export function createRateLimiter(
 
       const waiter: Waiter = {
         enqueuedAt: clock.now(),
-        admit(waitedMs) {
+        admit(permit) {
           cleanUp();
-          resolve(waitedMs);
+          resolve(permit);
         },
         refuse(error) {
           cleanUp();
@@ -169,11 +208,9 @@ export function createRateLimiter(
       }
 
       // Start at once only if nobody is ahead: arrival order is the rule.
-      const now = clock.now();
-      pruneStarts(now);
-      if (waiters.length === 0 && starts.length < settings.maxStarts) {
-        starts.push(now);
-        return Promise.resolve(0);
+      pruneSlots(clock.now());
+      if (waiters.length === 0 && slots.length < settings.maxStarts) {
+        return Promise.resolve(takeSlot(0));
       }
 
       // A full queue refuses at once rather than let callers pile up.

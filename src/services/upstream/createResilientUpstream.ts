@@ -11,7 +11,11 @@ import {
 } from "./CircuitBreaker";
 import { type Clock, systemClock } from "./clock";
 import { LocalOutcome } from "./outcomes";
-import { createRateLimiter, type RateLimiterSettings } from "./RateLimiter";
+import {
+  createRateLimiter,
+  type Permit,
+  type RateLimiterSettings,
+} from "./RateLimiter";
 import {
   type AttemptContext,
   createRetryPolicy,
@@ -104,7 +108,7 @@ export function createResilientUpstream(
     context: AttemptContext,
     log: Logger,
   ): Promise<WxNfcResult> {
-    await waitForBudget(context, log);
+    const permit = await waitForBudget(context, log);
     const startedAt = clock.now();
     try {
       const result = await withAttemptTimeout(
@@ -118,6 +122,8 @@ export function createResilientUpstream(
     } catch (error) {
       recordFailedAttempt(log, context, startedAt, error);
       throw error;
+    } finally {
+      permit.release();
     }
   }
 
@@ -125,10 +131,11 @@ export function createResilientUpstream(
   async function waitForBudget(
     context: AttemptContext,
     log: Logger,
-  ): Promise<void> {
+  ): Promise<Permit> {
     try {
-      const waitedMs = await limiter.acquire(context.signal);
-      metrics.limiterWait.observe(waitedMs / 1000);
+      const permit = await limiter.acquire(context.signal);
+      metrics.limiterWait.observe(permit.waitedMs / 1000);
+      return permit;
     } catch (error) {
       const refused =
         error instanceof UpstreamError &&

@@ -27,6 +27,20 @@ function elapsed(): number {
   return systemClock.now() - origin;
 }
 
+/**
+ * Asks for one start and finishes the attempt at once, so that its slot
+ * frees one window after the start; resolves with the wait.
+ */
+function acquireNow(
+  limiter: ReturnType<typeof createRateLimiter>,
+  signal?: AbortSignal,
+): Promise<number> {
+  return limiter.acquire(signal).then((permit) => {
+    permit.release();
+    return permit.waitedMs;
+  });
+}
+
 /** Asks for `count` starts at once; records when each one is admitted. */
 function burst(
   limiter: ReturnType<typeof createRateLimiter>,
@@ -34,7 +48,7 @@ function burst(
   startTimes: number[],
 ): Promise<number>[] {
   return Array.from({ length: count }, () =>
-    limiter.acquire().then((waitedMs) => {
+    acquireNow(limiter).then((waitedMs) => {
       startTimes.push(elapsed());
       return waitedMs;
     }),
@@ -115,7 +129,7 @@ describe("RateLimiter", () => {
       const order: number[] = [];
 
       const pending = Array.from({ length: 9 }, (_, index) =>
-        limiter.acquire().then(() => order.push(index)),
+        acquireNow(limiter).then(() => order.push(index)),
       );
       await jest.advanceTimersByTimeAsync(5000);
       await Promise.all(pending);
@@ -127,10 +141,10 @@ describe("RateLimiter", () => {
       const limiter = limiterWith({ maxStarts: 1 });
       const order: string[] = [];
 
-      void limiter.acquire().then(() => order.push("first"));
-      void limiter.acquire().then(() => order.push("waiter"));
+      void acquireNow(limiter).then(() => order.push("first"));
+      void acquireNow(limiter).then(() => order.push("waiter"));
       await jest.advanceTimersByTimeAsync(1000);
-      void limiter.acquire().then(() => order.push("newcomer"));
+      void acquireNow(limiter).then(() => order.push("newcomer"));
       await jest.advanceTimersByTimeAsync(1000);
 
       expect(order).toEqual(["first", "waiter", "newcomer"]);
@@ -140,7 +154,7 @@ describe("RateLimiter", () => {
       const limiter = limiterWith({ maxStarts: 1, queueLimit: 2 });
       void burst(limiter, 3, []);
 
-      const refused = limiter.acquire();
+      const refused = acquireNow(limiter);
 
       await expect(refused).rejects.toMatchObject({
         code: ErrorCode.UPSTREAM_RATE_LIMITED,
@@ -151,9 +165,9 @@ describe("RateLimiter", () => {
 
     it("refuses with UPSTREAM_RATE_LIMITED when the wait reaches its limit", async () => {
       const limiter = limiterWith({ maxStarts: 1, queueTimeoutMs: 500 });
-      void limiter.acquire();
+      void acquireNow(limiter);
 
-      const waiter = track(limiter.acquire());
+      const waiter = track(acquireNow(limiter));
       await jest.advanceTimersByTimeAsync(499);
       expect(waiter.settled).toBe(false);
       await jest.advanceTimersByTimeAsync(1);
@@ -169,9 +183,9 @@ describe("RateLimiter", () => {
       const limiter = limiterWith({ maxStarts: 1 });
       const controller = new AbortController();
       const reason = new Error("caller gave up");
-      void limiter.acquire();
-      const leaver = limiter.acquire(controller.signal);
-      const stayer = limiter.acquire();
+      void acquireNow(limiter);
+      const leaver = acquireNow(limiter, controller.signal);
+      const stayer = acquireNow(limiter);
       expect(limiter.queueDepth).toBe(2);
 
       controller.abort(reason);
@@ -185,7 +199,7 @@ describe("RateLimiter", () => {
     it("refuses a caller whose signal has already aborted", async () => {
       const limiter = limiterWith();
 
-      const acquired = limiter.acquire(AbortSignal.abort("gone"));
+      const acquired = acquireNow(limiter, AbortSignal.abort("gone"));
 
       await expect(acquired).rejects.toBe("gone");
     });
@@ -207,13 +221,13 @@ describe("RateLimiter", () => {
   describe("close", () => {
     it("refuses waiting and later callers and clears its timers", async () => {
       const limiter = limiterWith({ maxStarts: 1 });
-      void limiter.acquire();
-      const waiter = limiter.acquire();
+      void acquireNow(limiter);
+      const waiter = acquireNow(limiter);
 
       limiter.close();
 
       await expect(waiter).rejects.toMatchObject({ outcome: "closed" });
-      await expect(limiter.acquire()).rejects.toMatchObject({
+      await expect(acquireNow(limiter)).rejects.toMatchObject({
         outcome: "closed",
       });
       expect(jest.getTimerCount()).toBe(0);
@@ -226,5 +240,44 @@ describe("RateLimiter", () => {
     ["queueLimit", { queueLimit: -1 }],
   ])("rejects a nonsensical %s at construction", (name, options) => {
     expect(() => createRateLimiter(options)).toThrow(name);
+  });
+});
+
+describe("RateLimiter slots", () => {
+  beforeEach(() => {
+    jest.useFakeTimers();
+    origin = systemClock.now();
+  });
+  afterEach(() => jest.useRealTimers());
+
+  it("holds a slot until one window after its attempt finished", async () => {
+    const limiter = limiterWith({ maxStarts: 1 });
+    const first = await limiter.acquire();
+    const admittedAt: number[] = [];
+    const second = limiter.acquire().then((permit) => {
+      admittedAt.push(elapsed());
+      return permit;
+    });
+
+    // A slow attempt: 300 ms under way, then a full window of rest.
+    await jest.advanceTimersByTimeAsync(300);
+    first.release();
+    await jest.advanceTimersByTimeAsync(999);
+    expect(admittedAt).toEqual([]);
+    await jest.advanceTimersByTimeAsync(1);
+    expect(admittedAt).toEqual([1300]);
+    (await second).release();
+  });
+
+  it("counts only the first release of a permit", async () => {
+    const limiter = limiterWith({ maxStarts: 1 });
+    const permit = await limiter.acquire();
+    permit.release();
+    await jest.advanceTimersByTimeAsync(900);
+    permit.release();
+
+    const waits = acquireNow(limiter);
+    await jest.advanceTimersByTimeAsync(100);
+    await expect(waits).resolves.toBe(100);
   });
 });
