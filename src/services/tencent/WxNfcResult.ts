@@ -33,3 +33,37 @@ export const GET_WX_NFC_RESULT = "GetWxNFCResult";
 
 /** The API version this action is documented for. */
 export const FACEID_API_VERSION = "2018-03-01";
+
+/** A field of the response apart from the `RequestId`: all strings. */
+export type WxNfcField = Exclude<keyof WxNfcResult, "RequestId">;
+
+/**
+ * Every output field in the documentation's order. The check below breaks
+ * the build if the response type gains a field this list lacks.
+ */
+export const WX_NFC_FIELDS = [
+  "ResultCode",
+  "IdNum",
+  "Name",
+  "Picture",
+  "IdCardFrontImg",
+  "IdCardBackImg",
+  "BirthDate",
+  "BeginTime",
+  "EndTime",
+  "Address",
+  "Nation",
+  "Sex",
+  "IdType",
+  "EnName",
+  "SigningOrganization",
+  "OtherIdNum",
+  "Nationality",
+  "PersonalNumber",
+  "CheckMRTD",
+] as const satisfies readonly WxNfcField[];
+
+type MissingField = Exclude<WxNfcField, (typeof WX_NFC_FIELDS)[number]>;
+// Compiles only while MissingField is `never`, i.e. the list is complete.
+const everyFieldListed: [MissingField] extends [never] ? true : never = true;
+void everyFieldListed;

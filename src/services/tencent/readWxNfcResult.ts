@@ -1,28 +1,5 @@
 import { upstreamUnavailable } from "../../errors/catalog";
-import type { WxNfcResult } from "./WxNfcResult";
-
-/** The output fields the documentation lists, all strings. */
-const STRING_FIELDS = [
-  "ResultCode",
-  "IdNum",
-  "Name",
-  "Picture",
-  "IdCardFrontImg",
-  "IdCardBackImg",
-  "BirthDate",
-  "BeginTime",
-  "EndTime",
-  "Address",
-  "Nation",
-  "Sex",
-  "IdType",
-  "EnName",
-  "SigningOrganization",
-  "OtherIdNum",
-  "Nationality",
-  "PersonalNumber",
-  "CheckMRTD",
-] as const satisfies ReadonlyArray<keyof WxNfcResult>;
+import { WX_NFC_FIELDS, type WxNfcResult } from "./WxNfcResult";
 
 /**
  * Checks that a successful upstream answer has the documented shape. A
@@ -40,7 +17,7 @@ export function readWxNfcResult(response: unknown): WxNfcResult {
   }
 
   const result: WxNfcResult = { RequestId: requestId };
-  for (const field of STRING_FIELDS) {
+  for (const field of WX_NFC_FIELDS) {
     const value = body[field];
     if (typeof value === "string" || value === null || value === undefined) {
       result[field] = value;
