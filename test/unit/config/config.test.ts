@@ -58,4 +58,32 @@ describe("loadConfig", () => {
     expect(message).toContain("must be set together");
     expect(message).not.toContain("half-a-secret");
   });
+
+  it("has the upstream's documented budget and bounded waits by default", () => {
+    expect(loadConfig({})).toMatchObject({
+      faceIdMaxRps: 20,
+      faceIdQueueLimit: 500,
+      faceIdQueueTimeoutMs: 5000,
+      faceIdAttemptTimeoutMs: 3000,
+      faceIdMaxAttempts: 4,
+      faceIdDeadlineMs: 10_000,
+      faceIdBreakerFailures: 5,
+      faceIdBreakerCooldownMs: 10_000,
+    });
+  });
+
+  it("refuses an attempt timeout longer than the whole deadline", () => {
+    expect(() =>
+      loadConfig({
+        FACEID_ATTEMPT_TIMEOUT_MS: "5000",
+        FACEID_DEADLINE_MS: "4000",
+      }),
+    ).toThrow(/FACEID_ATTEMPT_TIMEOUT_MS must not exceed FACEID_DEADLINE_MS/);
+  });
+
+  it("keeps the deadline under the shutdown grace period", () => {
+    expect(() => loadConfig({ FACEID_DEADLINE_MS: "60000" })).toThrow(
+      /FACEID_DEADLINE_MS must be a whole number/,
+    );
+  });
 });
