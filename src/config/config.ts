@@ -7,6 +7,7 @@ import {
   text,
 } from "./parsers";
 import type { Parser } from "./parsers";
+import { readSecurityConfig, type SecurityConfig } from "./securityConfig";
 
 const LOG_LEVELS = [
   "fatal",
@@ -25,7 +26,7 @@ export interface TencentCredentials {
 }
 
 /** The server's whole configuration, validated once and frozen. */
-export interface Config {
+export interface Config extends SecurityConfig {
   production: boolean;
   host: string;
   port: number;
@@ -143,6 +144,7 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
       integer(100, 600_000),
       10_000,
     ),
+    ...readSecurityConfig(read, production, problems),
   };
 
   // An attempt may not outlast the call it belongs to.

@@ -84,3 +84,28 @@ export function list<T>(item: Parser<T>): Parser<T[]> {
       .filter((part) => part !== "")
       .map(item);
 }
+
+/** An http(s) URL without credentials; a path and query are allowed. */
+export const httpUrl: Parser<URL> = (raw) => {
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    throw new ConfigProblem("must be a URL such as https://host/path");
+  }
+  if (!["http:", "https:"].includes(url.protocol) || url.username !== "") {
+    throw new ConfigProblem("must be an http or https URL with no user");
+  }
+  return url;
+};
+
+/** A browser origin, `scheme://host[:port]`, as the Origin header sends it. */
+export const origin: Parser<string> = (raw) => {
+  try {
+    return baseUrl(raw).origin;
+  } catch {
+    throw new ConfigProblem(
+      "must list origins such as https://app.example.com, without paths",
+    );
+  }
+};

@@ -8,6 +8,14 @@ export enum ErrorCode {
   BAD_USER_INPUT = "BAD_USER_INPUT",
   /** No credential, or one the server does not accept. */
   UNAUTHENTICATED = "UNAUTHENTICATED",
+  /** The HTTP request could not be read: malformed JSON, an empty body. */
+  BAD_REQUEST = "BAD_REQUEST",
+  /** No route at this method and path. */
+  NOT_FOUND = "NOT_FOUND",
+  /** The request body is larger than the server accepts. */
+  PAYLOAD_TOO_LARGE = "PAYLOAD_TOO_LARGE",
+  /** The request body's content type is not one the server reads. */
+  UNSUPPORTED_MEDIA_TYPE = "UNSUPPORTED_MEDIA_TYPE",
   /** The upstream does not know the token, or it has expired. */
   NFC_TOKEN_NOT_FOUND = "NFC_TOKEN_NOT_FOUND",
   /** The upstream's request budget is spent; try again shortly. */

@@ -21,6 +21,49 @@ export function unauthenticated(): AppError {
   );
 }
 
+/** The HTTP request could not be read, whatever the reason. */
+export function badRequest(): AppError {
+  return new AppError(
+    ErrorCode.BAD_REQUEST,
+    "The request could not be read: send a JSON body with a GraphQL query.",
+  );
+}
+
+/** No route matches; the path is not echoed, it may hold anything. */
+export function routeNotFound(): AppError {
+  return new AppError(ErrorCode.NOT_FOUND, "No such route.");
+}
+
+/** The body is over the configured size limit. */
+export function payloadTooLarge(limitBytes: number): AppError {
+  return new AppError(
+    ErrorCode.PAYLOAD_TOO_LARGE,
+    `The request body is larger than ${limitBytes} bytes.`,
+  );
+}
+
+/** The body's content type is not JSON (nor GraphQL over GET). */
+export function unsupportedMediaType(): AppError {
+  return new AppError(
+    ErrorCode.UNSUPPORTED_MEDIA_TYPE,
+    "Send the request body as application/json.",
+  );
+}
+
+/**
+ * An operation names more distinct tokens than one request may pull. It
+ * is refused before execution, where Apollo answers 500 unless the error
+ * carries its HTTP status.
+ */
+export function tooManyTokens(limit: number): AppError {
+  const error = badUserInput(
+    `An operation may name at most ${limit} distinct NFC tokens, ` +
+      "aliases and lists together.",
+  );
+  error.extensions.http = { status: 400 };
+  return error;
+}
+
 /** The upstream does not know the token (never issued, or expired). */
 export function nfcTokenNotFound(details: UpstreamDetails): UpstreamError {
   return new UpstreamError(

@@ -1,0 +1,74 @@
+import { createHash, timingSafeEqual } from "node:crypto";
+
+import { ConfigProblem, type Parser } from "../config/parsers";
+
+/**
+ * A configured API key, kept only as its SHA-256 digest: the clear key is
+ * never stored, logged or compared directly.
+ */
+export interface ApiKeyDigest {
+  /** The first 8 hex characters of the digest: safe to log. */
+  readonly keyId: string;
+  /** The full SHA-256 digest, 64 lowercase hex characters. */
+  readonly sha256Hex: string;
+}
+
+/** Clear keys shorter than this are refused as too easy to guess. */
+export const MIN_API_KEY_LENGTH = 16;
+
+const DIGEST_PREFIX = "sha256:";
+
+/** The SHA-256 digest of a text, as lowercase hex. */
+export function sha256Hex(text: string): string {
+  return createHash("sha256").update(text, "utf8").digest("hex");
+}
+
+/**
+ * Reads one `API_KEYS` entry: the key itself, or `sha256:<hex digest>` so
+ * that a deployment need not hold its keys in clear.
+ */
+export const apiKeyEntry: Parser<ApiKeyDigest> = (raw) => {
+  const entry = raw.trim();
+  if (entry.startsWith(DIGEST_PREFIX)) {
+    const hex = entry.slice(DIGEST_PREFIX.length).toLowerCase();
+    if (!/^[0-9a-f]{64}$/.test(hex)) {
+      throw new ConfigProblem(
+        "has a sha256: entry that is not 64 hexadecimal characters",
+      );
+    }
+    return digestOf(hex);
+  }
+  if (entry.length < MIN_API_KEY_LENGTH || /\s/.test(entry)) {
+    throw new ConfigProblem(
+      `has a key shorter than ${MIN_API_KEY_LENGTH} characters or with spaces`,
+    );
+  }
+  return digestOf(sha256Hex(entry));
+};
+
+/**
+ * Finds the configured key a client presented. Both sides are SHA-256
+ * digests of equal length compared with `timingSafeEqual`, and every
+ * configured key is compared, so the time taken tells nothing about how
+ * much of a key matched or which one did.
+ *
+ * @returns the matching key's id, or null
+ */
+export function matchApiKey(
+  presented: string,
+  keys: readonly ApiKeyDigest[],
+): string | null {
+  const candidate = Buffer.from(sha256Hex(presented), "hex");
+  let match: string | null = null;
+  for (const key of keys) {
+    const equal = timingSafeEqual(candidate, Buffer.from(key.sha256Hex, "hex"));
+    if (equal && match === null) {
+      match = key.keyId;
+    }
+  }
+  return match;
+}
+
+function digestOf(hex: string): ApiKeyDigest {
+  return { keyId: hex.slice(0, 8), sha256Hex: hex };
+}
