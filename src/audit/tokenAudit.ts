@@ -1,0 +1,94 @@
+import { createHmac, randomBytes } from "node:crypto";
+
+import { describePrincipal, type Principal } from "../auth/Principal";
+import { AppError } from "../errors/AppError";
+import { ErrorCode } from "../errors/ErrorCode";
+import { UpstreamError } from "../errors/UpstreamError";
+import type { Logger } from "../logging/logger";
+import type { NfcDocumentData } from "../services/normalize/NfcDocumentData";
+
+/**
+ * Settles one token's pull into its document or an Error, writing the
+ * audit line on the way.
+ */
+export type AuditedPull = (
+  nfcToken: string,
+  pending: Promise<NfcDocumentData>,
+) => Promise<NfcDocumentData | Error>;
+
+/** The audit trail of token pulls: who pulled which token, and the result. */
+export interface TokenAudit {
+  /** The pull recorder for one request, by one principal. */
+  forRequest(principal: Principal, logger: Logger): AuditedPull;
+}
+
+/** Marks audit lines, so that they can be routed and kept apart. */
+export const AUDIT_EVENT = "nfc_token_pull";
+
+/**
+ * Builds the audit trail. Each pulled token gets one structured line at
+ * info level: who (`key:<id>`, `jwt:<subject>` or `anonymous`), the
+ * token's HMAC-SHA256 under `salt` (never the token), the outcome code and
+ * the upstream RequestId. Documents and personal data never appear.
+ *
+ * @param salt the HMAC key; null draws a random one for this process, so
+ *   hashes then match only within one process's lifetime.
+ */
+export function createTokenAudit(options: {
+  salt: string | null;
+  logger: Logger;
+}): TokenAudit {
+  const key = options.salt ?? randomBytes(32).toString("hex");
+  if (options.salt === null) {
+    options.logger.warn(
+      "AUDIT_SALT is not set: audit token hashes use a random salt and " +
+        "match only within this process; set it to correlate across " +
+        "restarts and instances.",
+    );
+  }
+  const hashToken = (token: string) =>
+    createHmac("sha256", key).update(token, "utf8").digest("hex");
+
+  return {
+    forRequest(principal, logger) {
+      const who = describePrincipal(principal);
+      return async (nfcToken, pending) => {
+        const result = await pending.catch(asError);
+        logger.info(
+          {
+            event: AUDIT_EVENT,
+            who,
+            tokenHash: hashToken(nfcToken),
+            ...describeOutcome(result),
+          },
+          "audit: nfc token pulled",
+        );
+        return result;
+      };
+    },
+  };
+}
+
+/** The outcome code and upstream RequestId of a pull, nothing more. */
+function describeOutcome(result: NfcDocumentData | Error): {
+  outcome: string;
+  upstreamRequestId: string | null;
+} {
+  if (!(result instanceof Error)) {
+    return { outcome: result.resultCode, upstreamRequestId: result.requestId };
+  }
+  return {
+    outcome:
+      result instanceof AppError
+        ? result.code
+        : ErrorCode.INTERNAL_SERVER_ERROR,
+    upstreamRequestId:
+      result instanceof UpstreamError
+        ? (result.upstreamRequestId ?? null)
+        : null,
+  };
+}
+
+function asError(reason: unknown): Error {
+  return reason instanceof Error ? reason : new Error("non-error rejection");
+}
