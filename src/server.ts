@@ -3,12 +3,16 @@ import type { AddressInfo } from "node:net";
 import { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import type { FastifyInstance } from "fastify";
 
+import { createTokenAudit } from "./audit/tokenAudit";
 import type { Config, TencentCredentials } from "./config/config";
 import { buildGraphQLSchema } from "./graphql/buildGraphQLSchema";
 import { createApolloServer } from "./graphql/createApolloServer";
 import { createRequestContext } from "./graphql/createRequestContext";
 import { addRoutes, createHttpServer } from "./http/createHttpServer";
+import { addReadinessRoute } from "./http/healthRoutes";
 import { addMetricsRoute } from "./http/metricsRoute";
+import { secureHttpServer } from "./http/secureHttpServer";
+import { ServerLifecycle } from "./lifecycle/ServerLifecycle";
 import type { Logger } from "./logging/logger";
 import { graphqlMetricsPlugin } from "./observability/graphqlMetricsPlugin";
 import { createMetrics } from "./observability/metrics";
@@ -34,7 +38,12 @@ export interface RunningServer {
   app: FastifyInstance;
   /** The base URL it listens on, such as http://127.0.0.1:4000. */
   url: string;
-  /** Stops accepting, lets in-flight requests finish, closes upstreams. */
+  /** Its phase: starting, ready, draining or stopped. */
+  lifecycle: Pick<ServerLifecycle, "phase">;
+  /**
+   * Stops accepting, lets in-flight requests finish within the grace
+   * period, then closes upstreams.
+   */
   close(): Promise<void>;
 }
 
@@ -101,30 +110,52 @@ export async function startServer(
     logger,
     bodyLimitBytes: config.bodyLimitBytes,
   });
+  await secureHttpServer(app, config);
   const apollo = createApolloServer({
     schema: buildGraphQLSchema(),
     logger,
     introspection: config.introspection,
+    limits: config.queryLimits,
+    maxTokensPerRequest: config.maxTokensPerRequest,
     plugins: [fastifyApolloDrainPlugin(app), graphqlMetricsPlugin(metrics)],
   });
   await apollo.start();
+  const audit = createTokenAudit({ salt: config.auditSalt, logger });
   addRoutes(app, apollo, (request) =>
     createRequestContext(
-      { documents, maxTokensPerRequest: config.maxTokensPerRequest, now },
-      { id: request.id, log: request.log as Logger },
+      {
+        documents,
+        audit,
+        maxTokensPerRequest: config.maxTokensPerRequest,
+        now,
+      },
+      {
+        id: request.id,
+        log: request.log as Logger,
+        // Null only where authentication is off or no operation can run.
+        principal: request.principal ?? { kind: "anonymous" },
+      },
     ),
   );
   addMetricsRoute(app, metrics);
+  const lifecycle = new ServerLifecycle({
+    logger,
+    graceMs: config.shutdownGraceMs,
+  });
+  addReadinessRoute(app, lifecycle);
   await app.listen({ port: config.port, host: config.host });
+  lifecycle.markReady();
 
   return {
     app,
     url: baseUrl(app),
-    async close() {
-      // Fastify's close drains Apollo through the drain plugin.
-      await app.close();
-      upstream.close();
-    },
+    lifecycle,
+    close: () =>
+      lifecycle.stop({
+        closeHttp: () => app.close(),
+        closeAllConnections: () => app.server.closeAllConnections(),
+        closeUpstream: () => upstream.close(),
+      }),
   };
 }
 

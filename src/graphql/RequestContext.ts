@@ -1,5 +1,6 @@
 import type DataLoader from "dataloader";
 
+import type { Principal } from "../auth/Principal";
 import type { Logger } from "../logging/logger";
 import type { NfcDocumentData } from "../services/normalize/NfcDocumentData";
 
@@ -7,6 +8,8 @@ import type { NfcDocumentData } from "../services/normalize/NfcDocumentData";
 export interface RequestContext {
   /** The HTTP request's id, on every log line it causes. */
   requestId: string;
+  /** Who sent the request, as authentication established. */
+  principal: Principal;
   logger: Logger;
   /** Per-request loaders: aliases and list entries of a token share one. */
   loaders: {

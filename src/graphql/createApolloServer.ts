@@ -1,19 +1,28 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
 
+import type { QueryLimits } from "../config/securityConfig";
 import type { Logger } from "../logging/logger";
 import { createFormatError } from "./formatError";
+import { hideFieldSuggestionsPlugin, queryLimitRules } from "./queryLimits";
 import type { RequestContext } from "./RequestContext";
+import { tokenBudgetPlugin } from "./tokenBudgetPlugin";
 
 export interface ApolloServerOptions {
   schema: GraphQLSchema;
   logger: Logger;
-  /** Introspection and the Sandbox landing page. */
+  /** Introspection, the Sandbox landing page and field suggestions. */
   introspection: boolean;
+  /** Size and shape limits checked before an operation runs. */
+  limits: QueryLimits;
+  /** Most distinct tokens one operation may name. */
+  maxTokensPerRequest: number;
   plugins?: ApolloServerPlugin<RequestContext>[];
 }
 
-/** The GraphQL engine: schema, error masking and lifecycle plugins. */
+/** The GraphQL engine: schema, limits, error masking, lifecycle plugins. */
 export function createApolloServer(
   options: ApolloServerOptions,
 ): ApolloServer<RequestContext> {
@@ -24,6 +33,37 @@ export function createApolloServer(
     formatError: createFormatError(options.logger),
     // Stack traces belong in the log, never in a response.
     includeStacktraceInErrorResponses: false,
-    plugins: options.plugins ?? [],
+    // A long document is cut off while parsing, answered 400.
+    parseOptions: { maxTokens: options.limits.maxTokens },
+    validationRules: queryLimitRules(options.limits),
+    // One operation per request, so that every limit applies per request.
+    allowBatchedHttpRequests: false,
+    // A GET must carry a header a plain form or <img> cannot set.
+    csrfPrevention: true,
+    // The process entry stops the server; Apollo would re-raise the signal.
+    stopOnTerminationSignals: false,
+    plugins: [
+      ...discoverabilityPlugins(options.introspection),
+      tokenBudgetPlugin<RequestContext>(options.maxTokensPerRequest),
+      ...(options.plugins ?? []),
+    ],
   });
+}
+
+/**
+ * With introspection on, Sandbox at `GET /graphql` in every environment
+ * (Apollo's production default would show a static page instead); with
+ * it off, no landing page and no "Did you mean …?" hints either, since
+ * they would reveal the schema field by field.
+ */
+function discoverabilityPlugins(
+  introspection: boolean,
+): ApolloServerPlugin<RequestContext>[] {
+  if (introspection) {
+    return [ApolloServerPluginLandingPageLocalDefault({ embed: true })];
+  }
+  return [
+    ApolloServerPluginLandingPageDisabled(),
+    hideFieldSuggestionsPlugin<RequestContext>(),
+  ];
 }

@@ -1,5 +1,7 @@
 import DataLoader from "dataloader";
 
+import type { TokenAudit } from "../audit/tokenAudit";
+import type { Principal } from "../auth/Principal";
 import type { Logger } from "../logging/logger";
 import type { NfcDocumentService } from "../services/documents/NfcDocumentService";
 import type { NfcDocumentData } from "../services/normalize/NfcDocumentData";
@@ -7,6 +9,8 @@ import type { RequestContext } from "./RequestContext";
 
 export interface RequestContextDependencies {
   documents: NfcDocumentService;
+  /** Writes one audit line per token this request pulls. */
+  audit: TokenAudit;
   maxTokensPerRequest: number;
   now: () => number;
 }
@@ -18,26 +22,24 @@ export interface RequestContextDependencies {
  */
 export function createRequestContext(
   dependencies: RequestContextDependencies,
-  request: { id: string; log: Logger },
+  request: { id: string; log: Logger; principal: Principal },
 ): RequestContext {
   const { documents } = dependencies;
+  const pull = dependencies.audit.forRequest(request.principal, request.log);
   const nfcDocument = new DataLoader<string, NfcDocumentData>((tokens) =>
     // One value or Error per key, in key order, so that a failed token
-    // fails only its own field.
+    // fails only its own field; each is audited as it settles.
     Promise.all(
-      tokens.map((token) => documents.load(token, request.log).catch(asError)),
+      tokens.map((token) => pull(token, documents.load(token, request.log))),
     ),
   );
 
   return {
     requestId: request.id,
+    principal: request.principal,
     logger: request.log,
     loaders: { nfcDocument },
     maxTokensPerRequest: dependencies.maxTokensPerRequest,
     now: dependencies.now,
   };
-}
-
-function asError(reason: unknown): Error {
-  return reason instanceof Error ? reason : new Error("non-error rejection");
 }

@@ -32,6 +32,10 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     bodyLimit: options.bodyLimitBytes,
     // Slow clients must not hold sockets forever.
     requestTimeout: 60_000,
+    // While draining, a request that still arrives on an open connection is
+    // served (with `Connection: close`) rather than given Fastify's untyped
+    // 503; /readyz is what tells balancers to go elsewhere.
+    return503OnClosing: false,
   });
 }
 

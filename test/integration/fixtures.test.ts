@@ -1,3 +1,4 @@
+import { AUDIT_EVENT } from "../../src/audit/tokenAudit";
 import { listFixturePersonalValues, SAMPLE_TOKENS } from "../../src/emulator";
 import { startTestStack, type TestStack } from "../support/testStack";
 
@@ -15,12 +16,15 @@ const EVERY_FIELD = `query Pull($token: String!) {
 
 type Document = Record<string, unknown>;
 
+/** Authentication is on, as in production, so its lines are in the log. */
+const API_KEY = "fixtures-test-key-0123456789";
+
 describe("every emulator fixture through the server", () => {
   let stack: TestStack;
   const documents = new Map<string, Document>();
 
   beforeAll(async () => {
-    stack = await startTestStack();
+    stack = await startTestStack({ apiKey: API_KEY });
     for (const { token } of SAMPLE_TOKENS) {
       const { body } = await stack.graphql(EVERY_FIELD, { token });
       if (body.data?.nfcDocument) {
@@ -120,5 +124,25 @@ describe("every emulator fixture through the server", () => {
     );
     expect(leaked).toEqual([]);
     expect(logs.length).toBeGreaterThan(0);
+  });
+
+  it("audits every pull by key id, without the key or the token", () => {
+    const audits = stack
+      .logs()
+      .split("\n")
+      .filter((line) => line.includes(AUDIT_EVENT));
+    expect(audits).toHaveLength(SAMPLE_TOKENS.length);
+    for (const line of audits) {
+      expect(JSON.parse(line)).toMatchObject({
+        who: expect.stringMatching(/^key:[0-9a-f]{8}$/),
+        tokenHash: expect.stringMatching(/^[0-9a-f]{64}$/),
+        outcome: expect.any(String),
+      });
+    }
+    const tokens = SAMPLE_TOKENS.map(({ token }) => token);
+    expect(tokens.filter((token) => audits.join("").includes(token))).toEqual(
+      [],
+    );
+    expect(stack.logs()).not.toContain(API_KEY);
   });
 });

@@ -42,6 +42,11 @@ export interface TestStackOptions {
   emulator?: FaceIdEmulatorOptions;
   /** Credentials the server signs with; the emulator's own by default. */
   credentials?: { secretId: string; secretKey: string };
+  /**
+   * An API key the server accepts (added to API_KEYS) and that `graphql()`
+   * sends as a bearer token unless the call's headers say otherwise.
+   */
+  apiKey?: string;
 }
 
 /** Starts an emulator and a server pointed at it, logging at debug. */
@@ -61,6 +66,7 @@ export async function startTestStack(
     PORT: "0",
     FACEID_ENDPOINT: url,
     ...options.env,
+    ...apiKeysEnv(options),
   });
   const server = await startServer({
     config,
@@ -78,7 +84,11 @@ export async function startTestStack(
     async graphql(query, variables, headers = {}) {
       const response = await fetch(`${server.url}/graphql`, {
         method: "POST",
-        headers: { "content-type": "application/json", ...headers },
+        headers: {
+          "content-type": "application/json",
+          ...(options.apiKey && { authorization: `Bearer ${options.apiKey}` }),
+          ...headers,
+        },
         body: JSON.stringify({ query, variables }),
       });
       return {
@@ -91,5 +101,16 @@ export async function startTestStack(
       await server.close();
       await emulator.close();
     },
+  };
+}
+
+/** API_KEYS with the stack's own key added to any the test configured. */
+function apiKeysEnv(options: TestStackOptions): Record<string, string> {
+  if (options.apiKey === undefined) {
+    return {};
+  }
+  const configured = options.env?.API_KEYS;
+  return {
+    API_KEYS: configured ? `${configured},${options.apiKey}` : options.apiKey,
   };
 }
