@@ -1,0 +1,206 @@
+import { execFileSync } from "node:child_process";
+import { mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+
+import { SAMPLE_TOKENS } from "../src/emulator";
+import { ProcessGroup } from "./harness/processes";
+import { CLIENT_HEADERS } from "./harness/variantCatalog";
+import { LoadClient } from "./load/LoadClient";
+import { profileOurs } from "./profile/profileOurs";
+import { FULL_QUERY, SMALL_QUERY } from "./queries";
+import type {
+  BenchResults,
+  StepName,
+  StepResults,
+} from "./report/BenchResults";
+import { renderMarkdown } from "./report/markdown";
+import type { BenchContext } from "./scenarios/BenchContext";
+import { runCacheHit } from "./scenarios/cacheHit";
+import { runMemory } from "./scenarios/memory";
+import { runMissOverhead } from "./scenarios/missOverhead";
+import { runStampede } from "./scenarios/stampede";
+import { runUpstreamBudget } from "./scenarios/upstreamBudget";
+import { parseArguments } from "./arguments";
+
+/*
+ * `npm run bench [-- --quick] [--only=a,b] [--results-dir=DIR]`: every
+ * scenario in turn, then a JSON file of results and a Markdown report.
+ */
+
+const ID_CARD = sampleToken("id-card");
+const FULL_DOCUMENT = sampleToken("full-document");
+
+/** The steps of a run, in order. */
+const STEPS: {
+  [S in StepName]: (context: BenchContext) => Promise<StepResults[S]>;
+} = {
+  cacheHitSmall: (context) =>
+    runCacheHit(context, {
+      name: "cacheHitSmall",
+      query: SMALL_QUERY,
+      token: ID_CARD,
+      variants: ["ours", "apollo-standalone"],
+      baseline: "raw",
+    }),
+  cacheHitFull: (context) =>
+    runCacheHit(context, {
+      name: "cacheHitFull",
+      query: FULL_QUERY,
+      token: FULL_DOCUMENT,
+      variants: ["ours", "apollo-standalone"],
+      baseline: "raw",
+    }),
+  whatIfSmall: (context) =>
+    runCacheHit(context, {
+      name: "whatIfSmall",
+      query: SMALL_QUERY,
+      token: ID_CARD,
+      variants: [
+        "ours",
+        "ours-no-request-log",
+        "ours-log-warn",
+        "ours-jit",
+        "apollo-standalone",
+        "apollo-standalone-sdl",
+        "apollo-standalone-jit",
+        "apollo-fastify",
+      ],
+      baseline: "ours",
+      references: {
+        "ours-no-request-log": "ours",
+        "ours-log-warn": "ours",
+        "ours-jit": "ours",
+        "apollo-standalone-sdl": "apollo-standalone",
+        "apollo-standalone-jit": "apollo-standalone",
+        "apollo-fastify": "apollo-standalone",
+      },
+    }),
+  whatIfFull: (context) =>
+    runCacheHit(context, {
+      name: "whatIfFull",
+      query: FULL_QUERY,
+      token: FULL_DOCUMENT,
+      variants: [
+        "ours",
+        "ours-buffer-payload",
+        "ours-jit",
+        "apollo-standalone",
+      ],
+      baseline: "ours",
+      references: { "ours-buffer-payload": "ours", "ours-jit": "ours" },
+    }),
+  stampede: runStampede,
+  upstreamBudget: runUpstreamBudget,
+  missOverhead: runMissOverhead,
+  memory: runMemory,
+  profileSmall: (context) =>
+    profileOurs(context, "small", SMALL_QUERY, ID_CARD),
+  profileFull: (context) =>
+    profileOurs(context, "full", FULL_QUERY, FULL_DOCUMENT),
+};
+
+async function main(): Promise<void> {
+  const options = parseArguments(process.argv.slice(2));
+  const startedAt = new Date();
+  const stamp = startedAt.toISOString().replace(/[:.]/g, "-");
+  const runDirectory = path.join(options.resultsDirectory, stamp);
+  mkdirSync(runDirectory, { recursive: true });
+
+  const processes = new ProcessGroup();
+  stopOnSignals(processes);
+  const context: BenchContext = {
+    settings: options.settings,
+    processes,
+    load: LoadClient.start(processes, CLIENT_HEADERS),
+    runDirectory,
+    progress: (line) => process.stderr.write(`${line}\n`),
+  };
+
+  const results: BenchResults = {
+    startedAt: startedAt.toISOString(),
+    finishedAt: "",
+    command: `npm run bench --${options.argumentsText}`,
+    settings: options.settings,
+    environment: describeEnvironment(),
+    steps: {},
+    stepSeconds: {},
+  };
+  try {
+    for (const name of options.steps) {
+      context.progress(`${name}…`);
+      await runStep(name, context, results);
+    }
+  } finally {
+    await processes.stopAll();
+  }
+  results.finishedAt = new Date().toISOString();
+
+  const file = path.join(options.resultsDirectory, `${stamp}.json`);
+  writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
+  process.stdout.write(renderMarkdown(results));
+  context.progress(`results: ${file}`);
+  const failed = Object.values(results.steps).some((step) => "error" in step);
+  process.exitCode = failed ? 1 : 0;
+}
+
+/** Runs one step, keeping its error instead of ending the run. */
+async function runStep<S extends StepName>(
+  name: S,
+  context: BenchContext,
+  results: BenchResults,
+): Promise<void> {
+  const run: (context: BenchContext) => Promise<StepResults[S]> = STEPS[name];
+  const startedMs = performance.now();
+  try {
+    results.steps[name] = await run(context);
+  } catch (error) {
+    context.progress(`${name} failed: ${String(error)}`);
+    results.steps[name] = { error: String(error) };
+  }
+  results.stepSeconds[name] = (performance.now() - startedMs) / 1000;
+}
+
+function stopOnSignals(processes: ProcessGroup): void {
+  const stop = (signal: NodeJS.Signals) => {
+    process.stderr.write(`${signal}: stopping every child\n`);
+    void processes.stopAll().finally(() => process.exit(130));
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+}
+
+function describeEnvironment(): BenchResults["environment"] {
+  const git = (...args: string[]) =>
+    execFileSync("git", args, { encoding: "utf8" }).trim();
+  let gitCommit = "unknown";
+  let srcHasUncommittedChanges = false;
+  try {
+    gitCommit = git("rev-parse", "HEAD");
+    srcHasUncommittedChanges = git("status", "--porcelain", "--", "src") !== "";
+  } catch {
+    // Not a git checkout: the figures stand, their provenance is unknown.
+  }
+  const cpus = os.cpus();
+  return {
+    node: process.version,
+    cpus: cpus.length,
+    cpuModel: cpus[0]?.model ?? "unknown",
+    loadAverageAtStart: os.loadavg()[0],
+    gitCommit,
+    srcHasUncommittedChanges,
+  };
+}
+
+function sampleToken(fixture: string): string {
+  const sample = SAMPLE_TOKENS.find((entry) => entry.fixture === fixture);
+  if (sample === undefined) {
+    throw new Error(`The emulator has no sample token for ${fixture}.`);
+  }
+  return sample.token;
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${String(error)}\n`);
+  process.exit(1);
+});
