@@ -2,6 +2,7 @@ import path from "node:path";
 
 import type { StepName } from "./report/BenchResults";
 import { type BenchSettings, FULL_SETTINGS, QUICK_SETTINGS } from "./settings";
+import { STEPS } from "./steps";
 
 export interface BenchArguments {
   settings: BenchSettings;
@@ -13,18 +14,8 @@ export interface BenchArguments {
   argumentsText: string;
 }
 
-const ALL_STEPS: StepName[] = [
-  "cacheHitSmall",
-  "cacheHitFull",
-  "whatIfSmall",
-  "whatIfFull",
-  "stampede",
-  "upstreamBudget",
-  "missOverhead",
-  "memory",
-  "profileSmall",
-  "profileFull",
-];
+/** Every step, in the order a run takes them. */
+const ALL_STEPS = Object.keys(STEPS) as StepName[];
 
 /** bench/results beside the sources, from dist/bench where this runs. */
 const DEFAULT_RESULTS_DIRECTORY = path.join(

@@ -24,8 +24,10 @@ const MIB = 2 ** 20;
 /** The full suite: a few minutes in all. */
 export const FULL_SETTINGS: BenchSettings = {
   mode: "full",
-  rounds: 4,
-  roundSeconds: 2.5,
+  // Many short rounds rather than a few long ones: a burst of load from
+  // another process then spoils one round's pair, not the median.
+  rounds: 8,
+  roundSeconds: 1.2,
   warmUpSeconds: 1.5,
   connections: 20,
   stampede: { clients: 50, rounds: 3 },

@@ -101,6 +101,8 @@ export function memoryTable(result: MemoryResult): string {
     mebibytes(snapshot.residentBeforeGcBytes),
     mebibytes(snapshot.residentBytes),
     mebibytes(snapshot.heapUsedBytes),
+    mebibytes(snapshot.heapTotalBytes),
+    mebibytes(snapshot.externalBytes),
     mebibytes(snapshot.cacheBytes),
   ]);
   return [
@@ -117,6 +119,8 @@ export function memoryTable(result: MemoryResult): string {
         "RSS before GC",
         "RSS after GC",
         "heap used after GC",
+        "heap reserved",
+        "external",
         "cache (its estimate)",
       ],
       rows,

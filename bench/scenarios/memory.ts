@@ -13,6 +13,10 @@ export interface MemorySnapshot {
   /** After a full garbage collection: what the process keeps. */
   residentBytes: number;
   heapUsedBytes: number;
+  /** What V8 has reserved for its heap, used or not. */
+  heapTotalBytes: number;
+  /** Memory outside the V8 heap that JavaScript objects hold (Buffers). */
+  externalBytes: number;
   /** The cache's own estimate of what it holds. */
   cacheBytes: number;
 }
@@ -115,6 +119,8 @@ async function snapshot(
     residentBeforeGcBytes: metrics.get("process_resident_memory_bytes") ?? 0,
     residentBytes: memory.rss,
     heapUsedBytes: memory.heapUsed,
+    heapTotalBytes: memory.heapTotal,
+    externalBytes: memory.external,
     cacheBytes: metrics.get("faceid_document_cache_bytes") ?? 0,
   };
 }
