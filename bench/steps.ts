@@ -12,6 +12,16 @@ import { runUpstreamBudget } from "./scenarios/upstreamBudget";
 const ID_CARD = sampleToken("id-card");
 const FULL_DOCUMENT = sampleToken("full-document");
 
+/**
+ * Proposed changes to ours, each measured on the unchanged server through
+ * a preload (see bench/variants), side by side with ours itself.
+ */
+const WHAT_IFS_ON_OURS = [
+  "ours-no-request-log",
+  "ours-log-warn",
+  "ours-jit",
+] as const;
+
 /** What each step of a run does, in the order a run takes them. */
 export const STEPS: {
   [S in StepName]: (context: BenchContext) => Promise<StepResults[S]>;
@@ -21,55 +31,46 @@ export const STEPS: {
       name: "cacheHitSmall",
       query: SMALL_QUERY,
       token: ID_CARD,
-      variants: ["ours", "apollo-standalone"],
+      variants: [
+        "ours",
+        "apollo-standalone",
+        ...WHAT_IFS_ON_OURS,
+        "ours-response-cache",
+        "apollo-standalone-sdl",
+        "apollo-standalone-jit",
+        "apollo-fastify",
+      ],
       baseline: "raw",
+      references: {
+        "ours-no-request-log": "ours",
+        "ours-log-warn": "ours",
+        "ours-jit": "ours",
+        "ours-response-cache": "ours",
+        "apollo-standalone": "ours",
+        "apollo-standalone-sdl": "apollo-standalone",
+        "apollo-standalone-jit": "apollo-standalone",
+        "apollo-fastify": "apollo-standalone",
+      },
     }),
   cacheHitFull: (context) =>
     runCacheHit(context, {
       name: "cacheHitFull",
       query: FULL_QUERY,
       token: FULL_DOCUMENT,
-      variants: ["ours", "apollo-standalone"],
-      baseline: "raw",
-    }),
-  whatIfSmall: (context) =>
-    runCacheHit(context, {
-      name: "whatIfSmall",
-      query: SMALL_QUERY,
-      token: ID_CARD,
       variants: [
         "ours",
-        "ours-no-request-log",
-        "ours-log-warn",
-        "ours-jit",
         "apollo-standalone",
-        "apollo-standalone-sdl",
-        "apollo-standalone-jit",
-        "apollo-fastify",
-      ],
-      baseline: "ours",
-      references: {
-        "ours-no-request-log": "ours",
-        "ours-log-warn": "ours",
-        "ours-jit": "ours",
-        "apollo-standalone-sdl": "apollo-standalone",
-        "apollo-standalone-jit": "apollo-standalone",
-        "apollo-fastify": "apollo-standalone",
-      },
-    }),
-  whatIfFull: (context) =>
-    runCacheHit(context, {
-      name: "whatIfFull",
-      query: FULL_QUERY,
-      token: FULL_DOCUMENT,
-      variants: [
-        "ours",
         "ours-buffer-payload",
         "ours-jit",
-        "apollo-standalone",
+        "ours-response-cache",
       ],
-      baseline: "ours",
-      references: { "ours-buffer-payload": "ours", "ours-jit": "ours" },
+      baseline: "raw",
+      references: {
+        "ours-buffer-payload": "ours",
+        "ours-jit": "ours",
+        "ours-response-cache": "ours",
+        "apollo-standalone": "ours",
+      },
     }),
   stampede: runStampede,
   upstreamBudget: runUpstreamBudget,

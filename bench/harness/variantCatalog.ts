@@ -68,6 +68,12 @@ export const VARIANTS = {
     preloads: ["withBufferPayload.js"],
     env: OURS_ENV,
   },
+  "ours-response-cache": {
+    description: "ours + whole answers cached by request body (upper bound)",
+    program: "ours",
+    preloads: ["withResponseCache.js"],
+    env: OURS_ENV,
+  },
   "apollo-standalone": {
     description: "stock Apollo standalone, type-graphql schema, Map",
     program: "naiveApollo",

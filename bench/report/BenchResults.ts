@@ -15,8 +15,6 @@ export interface StepFailure {
 export interface StepResults {
   cacheHitSmall: CacheHitResult;
   cacheHitFull: CacheHitResult;
-  whatIfSmall: CacheHitResult;
-  whatIfFull: CacheHitResult;
   stampede: StampedeResult;
   upstreamBudget: UpstreamBudgetResult;
   missOverhead: MissOverheadResult;

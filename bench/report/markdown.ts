@@ -23,10 +23,9 @@ import {
 } from "./upstreamTables";
 
 const TITLES: Record<StepName, string> = {
-  cacheHitSmall: "1. Cache hit, small query (no images)",
-  cacheHitFull: "2. Cache hit, full document with images",
-  whatIfSmall: "What-ifs on the cache-hit path, small query",
-  whatIfFull: "What-ifs on the cache-hit path, full document",
+  cacheHitSmall: "1. Cache hit, small query (no images), with what-ifs",
+  cacheHitFull: "2. Cache hit, full document with images, with what-ifs",
+
   stampede: "3. Stampede: one fresh token, many clients at once",
   upstreamBudget: "4. Distinct fresh tokens at the upstream budget",
   missOverhead: "5. Miss-path overhead over a direct SDK call",
@@ -72,8 +71,7 @@ function renderSection<S extends StepName>(
 const RENDERERS: { [S in StepName]: (result: StepResults[S]) => string } = {
   cacheHitSmall: cacheHitTable,
   cacheHitFull: cacheHitTable,
-  whatIfSmall: cacheHitTable,
-  whatIfFull: cacheHitTable,
+
   stampede: stampedeTable,
   upstreamBudget: budgetTable,
   missOverhead: missOverheadTable,

@@ -9,8 +9,6 @@ const ROOT = path.join(__dirname, "..", "..");
 const STEPS = [
   "cacheHitSmall",
   "cacheHitFull",
-  "whatIfSmall",
-  "whatIfFull",
   "stampede",
   "upstreamBudget",
   "missOverhead",
@@ -62,5 +60,6 @@ describe("the benchmark harness in quick mode", () => {
       expect(results.steps[step]).not.toHaveProperty("error");
     }
     expect(stdout).toContain("### 1. Cache hit, small query");
+    expect(stdout).toContain("### 6. Memory");
   }, 150_000);
 });
