@@ -3,31 +3,77 @@ import pino, { type Logger } from "pino";
 export type { Logger };
 
 /**
- * Paths that may hold personal data or secrets, wherever they appear in a
- * log object. Nothing should put them there; redaction is the second line.
+ * Fields of an identity document, in this server's names and in Tencent's,
+ * plus the images and their encodings.
  */
-export const REDACTED_PATHS = [
+const PERSONAL_FIELDS = [
+  "name",
+  "enName",
+  "idNum",
+  "otherIdNum",
+  "personalNumber",
+  "address",
+  "birthDate",
+  "sex",
+  "nation",
+  "nationality",
+  "signingOrganization",
+  "beginTime",
+  "endTime",
+  "picture",
+  "idCardFrontImg",
+  "idCardBackImg",
+  "base64",
+  "dataUrl",
+  "Name",
+  "EnName",
+  "IdNum",
+  "OtherIdNum",
+  "PersonalNumber",
+  "Address",
+  "BirthDate",
+  "Sex",
+  "Nation",
+  "Nationality",
+  "SigningOrganization",
+  "BeginTime",
+  "EndTime",
+  "Picture",
+  "IdCardFrontImg",
+  "IdCardBackImg",
+  "Response",
+];
+
+/** Fields that may hold a credential, a token or a key. */
+const SECRET_FIELDS = [
   "nfcToken",
   "nfcTokens",
-  "*.nfcToken",
-  "*.nfcTokens",
-  "variables",
-  "*.variables",
-  "query",
-  "*.query",
-  "document",
-  "*.document",
-  "response",
-  "*.response",
+  "token",
+  "apiKey",
+  "jwt",
+  "authorization",
+  "secretKey",
+  "secretId",
+  "auditSalt",
+];
+
+/** Request data that may carry any of the above. */
+const REQUEST_FIELDS = ["variables", "query", "document", "response", "body"];
+
+/**
+ * Paths that may hold personal data or secrets, at the top of a log object
+ * or one level down. Nothing should put them there; redaction is the
+ * second line of defence.
+ */
+export const REDACTED_PATHS = [
+  ...[...PERSONAL_FIELDS, ...SECRET_FIELDS, ...REQUEST_FIELDS].flatMap(
+    (field) => [field, `*.${field}`],
+  ),
   "req.headers.authorization",
   "req.headers['x-api-key']",
   "req.headers.cookie",
   "headers.authorization",
   "headers['x-api-key']",
-  "secretKey",
-  "*.secretKey",
-  "secretId",
-  "*.secretId",
 ];
 
 export interface LoggerOptions {
