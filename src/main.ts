@@ -2,6 +2,10 @@ import "reflect-metadata";
 
 import { type Config, loadConfig } from "./config/config";
 import { ConfigProblem } from "./config/parsers";
+import {
+  isAuthenticationConfigured,
+  productionRefusal,
+} from "./config/productionRequirements";
 import { createLogger, type Logger } from "./logging/logger";
 import { type RunningServer, startServer } from "./server";
 import { type DevEmulator, startDevEmulator } from "./startDevEmulator";
@@ -9,24 +13,32 @@ import { type DevEmulator, startDevEmulator } from "./startDevEmulator";
 /** Process entry point: configure, start, and stop cleanly on signals. */
 async function main(): Promise<void> {
   const config = loadConfigOrExit();
+
+  // Production starts fully configured or not at all, before anything runs.
+  const refusal = productionRefusal(config);
+  if (refusal !== null) {
+    exitWith(refusal);
+  }
   const logger = createLogger({
     level: config.logLevel,
     pretty: config.logPretty,
   });
 
-  // Without credentials a developer gets the emulator; production refuses.
+  // Without credentials a developer gets the emulator (never production,
+  // which the refusal above has already stopped).
   let devEmulator: DevEmulator | null = null;
   let { credentials, faceIdEndpoint } = config;
   if (credentials === null) {
-    if (config.production) {
-      exitWith(
-        "TENCENTCLOUD_SECRET_ID and TENCENTCLOUD_SECRET_KEY are required " +
-          "in production.",
-      );
-    }
     devEmulator = await startDevEmulator(logger);
     credentials = devEmulator.credentials;
     faceIdEndpoint = devEmulator.endpoint;
+  }
+
+  if (!isAuthenticationConfigured(config)) {
+    logger.warn(
+      "No API_KEYS or AUTH_JWKS_URL set: every request is served without " +
+        "authentication. Production refuses to start like this.",
+    );
   }
 
   const server = await startServer({
@@ -57,8 +69,14 @@ function stopOnSignals(
 ): void {
   const stop = async (signal: NodeJS.Signals) => {
     logger.info({ signal }, "shutting down");
-    await server.close();
-    await devEmulator?.emulator.close();
+    try {
+      await server.close();
+      await devEmulator?.emulator.close();
+    } catch (error) {
+      // The stop still ends the process; a supervisor sees it failed.
+      logger.error({ err: error }, "shutdown failed");
+      process.exit(1);
+    }
     logger.info("stopped");
     process.exit(0);
   };

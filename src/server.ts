@@ -9,6 +9,7 @@ import { buildGraphQLSchema } from "./graphql/buildGraphQLSchema";
 import { createApolloServer } from "./graphql/createApolloServer";
 import { createRequestContext } from "./graphql/createRequestContext";
 import { addRoutes, createHttpServer } from "./http/createHttpServer";
+import { closeConnectionsWhileDraining } from "./http/closeConnectionsWhileDraining";
 import { addReadinessRoute } from "./http/healthRoutes";
 import { addMetricsRoute } from "./http/metricsRoute";
 import { secureHttpServer } from "./http/secureHttpServer";
@@ -143,6 +144,7 @@ export async function startServer(
     graceMs: config.shutdownGraceMs,
   });
   addReadinessRoute(app, lifecycle);
+  closeConnectionsWhileDraining(app, lifecycle);
   await app.listen({ port: config.port, host: config.host });
   lifecycle.markReady();
 

@@ -61,21 +61,28 @@ export async function startTestStack(
     { level: "debug", pretty: false },
     { write: (line: string) => void lines.push(line) },
   );
-  const config = loadConfig({
-    HOST: "127.0.0.1",
-    PORT: "0",
-    FACEID_ENDPOINT: url,
-    ...options.env,
-    ...apiKeysEnv(options),
-  });
-  const server = await startServer({
-    config,
-    credentials: options.credentials ?? {
-      secretId: EMULATOR_SECRET_ID,
-      secretKey: EMULATOR_SECRET_KEY,
-    },
-    logger,
-  });
+  let server: RunningServer;
+  try {
+    const config = loadConfig({
+      HOST: "127.0.0.1",
+      PORT: "0",
+      FACEID_ENDPOINT: url,
+      ...options.env,
+      ...apiKeysEnv(options),
+    });
+    server = await startServer({
+      config,
+      credentials: options.credentials ?? {
+        secretId: EMULATOR_SECRET_ID,
+        secretKey: EMULATOR_SECRET_KEY,
+      },
+      logger,
+    });
+  } catch (error) {
+    // A listening emulator would keep jest from exiting.
+    await emulator.close();
+    throw error;
+  }
 
   return {
     emulator,
