@@ -57,6 +57,8 @@ async function main(): Promise<void> {
   }
   results.finishedAt = new Date().toISOString();
 
+  // Made again: a long run's folder may have been cleaned up meanwhile.
+  mkdirSync(options.resultsDirectory, { recursive: true });
   const file = path.join(options.resultsDirectory, `${stamp}.json`);
   writeFileSync(file, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(renderMarkdown(results));
