@@ -19,6 +19,8 @@ const FULL_DOCUMENT = sampleToken("full-document");
 const WHAT_IFS_ON_OURS = [
   "ours-no-request-log",
   "ours-log-warn",
+  "ours-key-set-redaction",
+  "ours-no-cache-control",
   "ours-jit",
 ] as const;
 
@@ -44,6 +46,8 @@ export const STEPS: {
       references: {
         "ours-no-request-log": "ours",
         "ours-log-warn": "ours",
+        "ours-key-set-redaction": "ours",
+        "ours-no-cache-control": "ours",
         "ours-jit": "ours",
         "ours-response-cache": "ours",
         "apollo-standalone": "ours",

@@ -62,6 +62,18 @@ export const VARIANTS = {
     preloads: ["withGraphqlJit.js"],
     env: OURS_ENV,
   },
+  "ours-key-set-redaction": {
+    description: "ours + redaction by a Set of key names, not pino paths",
+    program: "ours",
+    preloads: ["withKeySetRedaction.js"],
+    env: OURS_ENV,
+  },
+  "ours-no-cache-control": {
+    description: "ours + Apollo's cache-control plugin disabled",
+    program: "ours",
+    preloads: ["withoutCacheControl.js"],
+    env: OURS_ENV,
+  },
   "ours-buffer-payload": {
     description: "ours + answers turned into a Buffer once, in onSend",
     program: "ours",

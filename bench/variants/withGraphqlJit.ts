@@ -1,10 +1,5 @@
-import {
-  ApolloServer,
-  type ApolloServerOptions,
-  type BaseContext,
-} from "@apollo/server";
-
 import { jitGateway } from "./jitGateway";
+import { replaceApolloServer } from "./replaceApolloServer";
 
 /*
  * Preloaded (`node -r`) into our unchanged server to measure one proposed
@@ -13,25 +8,10 @@ import { jitGateway } from "./jitGateway";
  * server sets it.
  */
 
-class ApolloServerWithJit<
-  TContext extends BaseContext,
-> extends ApolloServer<TContext> {
-  constructor(config: ApolloServerOptions<TContext>) {
-    if (!("schema" in config) || config.schema === undefined) {
-      throw new Error("withGraphqlJit expects a server built from a schema");
-    }
-    const { schema, ...options } = config;
-    super({ ...options, gateway: jitGateway(schema) });
+replaceApolloServer((options) => {
+  if (!("schema" in options) || options.schema === undefined) {
+    throw new Error("withGraphqlJit expects a server built from a schema");
   }
-}
-
-const cached = require.cache[require.resolve("@apollo/server")];
-if (cached === undefined) {
-  throw new Error("@apollo/server should be in the module cache by now");
-}
-// Its exports are getters that cannot be redefined, so copy them.
-cached.exports = {
-  ...(cached.exports as object),
-  __esModule: true,
-  ApolloServer: ApolloServerWithJit,
-};
+  const { schema, ...rest } = options;
+  return { ...rest, gateway: jitGateway(schema) };
+});
