@@ -29,6 +29,28 @@ export function badRequest(): AppError {
   );
 }
 
+/**
+ * The operation is a mutation or subscription, which this read-only schema
+ * does not define. Refused before execution, with HTTP 400.
+ */
+export function onlyQueriesSupported(): AppError {
+  const error = new AppError(
+    ErrorCode.BAD_REQUEST,
+    "Only query operations are supported.",
+  );
+  error.extensions.http = { status: 400 };
+  return error;
+}
+
+/** The request line or headers are over the server's size limit. */
+export function headersTooLarge(): AppError {
+  return new AppError(
+    ErrorCode.BAD_REQUEST,
+    "The request line or headers are too large; send the query in a " +
+      "POST body.",
+  );
+}
+
 /** No route matches; the path is not echoed, it may hold anything. */
 export function routeNotFound(): AppError {
   return new AppError(ErrorCode.NOT_FOUND, "No such route.");

@@ -8,6 +8,7 @@ import type { Logger } from "../logging/logger";
 import { createFormatError } from "./formatError";
 import { hideFieldSuggestionsPlugin, queryLimitRules } from "./queryLimits";
 import type { RequestContext } from "./RequestContext";
+import { queryOnlyPlugin } from "./queryOnlyPlugin";
 import { tokenBudgetPlugin } from "./tokenBudgetPlugin";
 
 export interface ApolloServerOptions {
@@ -44,6 +45,7 @@ export function createApolloServer(
     stopOnTerminationSignals: false,
     plugins: [
       ...discoverabilityPlugins(options.introspection),
+      queryOnlyPlugin<RequestContext>(),
       tokenBudgetPlugin<RequestContext>(options.maxTokensPerRequest),
       ...(options.plugins ?? []),
     ],

@@ -42,7 +42,7 @@ export function createFormatError(logger: Logger) {
       typeof code === "string" &&
       REQUEST_ERROR_CODES.has(code);
     if (isRequestError) {
-      return formatted;
+      return withoutQuotedValue(formatted);
     }
 
     logger.error(
@@ -66,4 +66,18 @@ function describeUnexpected(error: unknown): { type: string; stack?: string } {
   }
   const frames = error.stack?.split("\n").slice(1).join("\n");
   return { type: error.constructor.name, stack: frames };
+}
+
+/**
+ * graphql-js quotes the value a client sent for a variable of the wrong
+ * type (`Variable "$t" got invalid value {...}`); the message keeps the
+ * variable's name and drops the value, which may be personal data.
+ */
+function withoutQuotedValue(
+  formatted: GraphQLFormattedError,
+): GraphQLFormattedError {
+  const match = /^(Variable "\$\w+") got invalid value/.exec(formatted.message);
+  return match === null
+    ? formatted
+    : { ...formatted, message: `${match[1]} got an invalid value.` };
 }

@@ -108,7 +108,13 @@ function collectFromValue(value: ValueNode, walk: Walk): void {
       walk.tokens.add(value.value);
       break;
     case Kind.LIST:
-      value.values.forEach((item) => collectFromValue(item, walk));
+      // One level only: the schema's lists hold strings, and a deeper
+      // list is refused by validation anyway.
+      for (const item of value.values) {
+        if (item.kind !== Kind.LIST) {
+          collectFromValue(item, walk);
+        }
+      }
       break;
     case Kind.VARIABLE:
       collectFromVariable(walk.values[value.name.value], walk.tokens);
@@ -116,12 +122,17 @@ function collectFromValue(value: ValueNode, walk: Walk): void {
   }
 }
 
-/** A variable may hold one token or, for lists, an array of them. */
+/**
+ * A variable may hold one token or, for lists, an array of them. Nothing
+ * deeper is entered: a client controls the nesting, and walking it would
+ * let a small body exhaust the stack; coercion refuses it later.
+ */
 function collectFromVariable(value: unknown, tokens: Set<string>): void {
-  if (typeof value === "string") {
-    tokens.add(value);
-  } else if (Array.isArray(value)) {
-    value.forEach((item) => collectFromVariable(item, tokens));
+  const items: unknown[] = Array.isArray(value) ? value : [value];
+  for (const item of items) {
+    if (typeof item === "string") {
+      tokens.add(item);
+    }
   }
 }
 
@@ -145,7 +156,9 @@ function literalValue(value: ValueNode): unknown {
     return value.value;
   }
   if (value.kind === Kind.LIST) {
-    return value.values.map(literalValue);
+    return value.values.map((item) =>
+      item.kind === Kind.STRING ? item.value : null,
+    );
   }
   return null;
 }

@@ -3,6 +3,7 @@ import { randomUUID } from "node:crypto";
 import type { ApolloServer } from "@apollo/server";
 import { fastifyApolloHandler } from "@as-integrations/fastify";
 import Fastify, {
+  LogController,
   type FastifyBaseLogger,
   type FastifyInstance,
   type FastifyRequest,
@@ -10,6 +11,7 @@ import Fastify, {
 
 import type { RequestContext } from "../graphql/RequestContext";
 import type { Logger } from "../logging/logger";
+import { replyToClientError } from "./clientErrorReply";
 
 export interface HttpServerOptions {
   logger: Logger;
@@ -28,7 +30,7 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     // Ids are ours: a client-chosen id would let anyone write into our logs.
     genReqId: () => randomUUID(),
     requestIdHeader: false,
-    requestIdLogLabel: "requestId",
+    logController: new LogController({ requestIdLogLabel: "requestId" }),
     bodyLimit: options.bodyLimitBytes,
     // Slow clients must not hold sockets forever.
     requestTimeout: 60_000,
@@ -36,6 +38,8 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     // served (with `Connection: close`) rather than given Fastify's untyped
     // 503; /readyz is what tells balancers to go elsewhere.
     return503OnClosing: false,
+    // Bytes Node cannot parse get the API's typed error body too.
+    clientErrorHandler: replyToClientError,
   });
 }
 
