@@ -1,3 +1,4 @@
+import { upstreamRateLimited } from "../../errors/catalog";
 import { ErrorCode } from "../../errors/ErrorCode";
 import { UpstreamError } from "../../errors/UpstreamError";
 import type { Logger } from "../../logging/logger";
@@ -19,6 +20,7 @@ import {
 import {
   type AttemptContext,
   createRetryPolicy,
+  DEFAULT_RETRY_SETTINGS,
   type RetrySettings,
 } from "./RetryPolicy";
 import { assertAtLeast } from "./settings";
@@ -77,6 +79,8 @@ export function createResilientUpstream(
   const attemptTimeoutMs =
     options.attemptTimeoutMs ?? DEFAULT_ATTEMPT_TIMEOUT_MS;
   assertAtLeast("attemptTimeoutMs", attemptTimeoutMs, 1);
+  const deadlineMs =
+    options.retry?.deadlineMs ?? DEFAULT_RETRY_SETTINGS.deadlineMs;
   const component = { component: "faceid-upstream" };
   const logger = options.logger.child(component);
 
@@ -107,9 +111,17 @@ export function createResilientUpstream(
     nfcToken: string,
     context: AttemptContext,
     log: Logger,
+    call: CallState,
   ): Promise<WxNfcResult> {
+    call.waitingForBudget = true;
     const permit = await waitForBudget(context, log);
+    call.waitingForBudget = false;
     const startedAt = clock.now();
+
+    // An attempt the queue left too little time for is the queue's fault
+    // if the deadline cuts it short: it waited longer than it lost.
+    const shortfallMs = attemptTimeoutMs - (call.deadlineAt - startedAt);
+    call.cutShortByQueue = shortfallMs > 0 && permit.waitedMs >= shortfallMs;
     try {
       const result = await withAttemptTimeout(
         (signal) => gateway.getWxNfcResult(nfcToken, signal),
@@ -201,8 +213,17 @@ export function createResilientUpstream(
     fetch(nfcToken, signal, requestLogger) {
       // Lines about a pull carry the id of the request that started it.
       const log = requestLogger?.child(component) ?? logger;
+      const call: CallState = {
+        deadlineAt: clock.now() + deadlineMs,
+        waitingForBudget: false,
+        cutShortByQueue: false,
+      };
       return breaker.execute(() =>
-        retry.execute((context) => attempt(nfcToken, context, log), signal),
+        retry
+          .execute((context) => attempt(nfcToken, context, log, call), signal)
+          .catch((error: unknown) => {
+            throw blameTheQueue(error, call);
+          }),
       );
     },
 
@@ -212,6 +233,33 @@ export function createResilientUpstream(
       gateway.close();
     },
   };
+}
+
+/** Where one call stands, for telling whose fault a deadline was. */
+interface CallState {
+  /** When the retry policy's deadline ends the call. */
+  deadlineAt: number;
+  /** True while an attempt waits in the limiter's queue. */
+  waitingForBudget: boolean;
+  /** The attempt under way got less than its time limit, for the queue. */
+  cutShortByQueue: boolean;
+}
+
+/**
+ * A deadline that passed while the call waited for budget, or during an
+ * attempt the wait had left too little time, is our queue's doing, not the
+ * upstream's: the caller hears UPSTREAM_RATE_LIMITED, and the breaker,
+ * which counts upstream faults only, is not tripped by a burst against a
+ * healthy upstream.
+ */
+function blameTheQueue(error: unknown, call: CallState): unknown {
+  const outlastedInQueue =
+    (call.waitingForBudget || call.cutShortByQueue) &&
+    error instanceof UpstreamError &&
+    error.outcome === LocalOutcome.DEADLINE_EXCEEDED;
+  return outlastedInQueue
+    ? upstreamRateLimited(LocalOutcome.QUEUE_TIMEOUT)
+    : error;
 }
 
 /** The labels of a failure, whatever was thrown. */

@@ -262,4 +262,53 @@ describe("createResilientUpstream", () => {
     await expect(queued).rejects.toMatchObject({ outcome: "closed" });
     expect(gateway.closed).toBe(true);
   });
+
+  describe("when the deadline passes in our own queue", () => {
+    /** Answers after `delayMs` of fake time. */
+    const slowOk = (delayMs: number) => () =>
+      new Promise<ReturnType<typeof okResult>>((resolve) =>
+        setTimeout(() => resolve(okResult()), delayMs),
+      );
+
+    it("answers UPSTREAM_RATE_LIMITED and leaves the breaker closed", async () => {
+      const gateway = createFakeGateway(slowOk(400));
+      const { upstream } = setUp(gateway, {
+        limiter: { maxStarts: 1, queueTimeoutMs: 60_000 },
+        retry: { deadlineMs: 1000 },
+        attemptTimeoutMs: 500,
+        breaker: { failureThreshold: 1 },
+      });
+
+      // The second call waits for the first's slot (400 ms + a window).
+      const first = upstream.fetch(SAMPLE_TOKEN);
+      const second = upstream.fetch("second-token");
+      await expect(runToEnd(first)).resolves.toEqual(okResult());
+      await expect(runToEnd(second)).rejects.toMatchObject({
+        code: ErrorCode.UPSTREAM_RATE_LIMITED,
+        outcome: "local_queue_timeout",
+      });
+
+      // A breaker at one failure would be open had the upstream been blamed.
+      await expect(runToEnd(upstream.fetch("third"))).resolves.toEqual(
+        okResult(),
+      );
+    });
+
+    it("still blames a hanging upstream that the queue did not delay", async () => {
+      const gateway = createFakeGateway(({ signal }) =>
+        hangUntilAborted(signal),
+      );
+      const { upstream } = setUp(gateway, {
+        retry: { deadlineMs: 1000, maxAttempts: 1 },
+        attemptTimeoutMs: 2000,
+      });
+
+      await expect(
+        runToEnd(upstream.fetch(SAMPLE_TOKEN)),
+      ).rejects.toMatchObject({
+        code: ErrorCode.UPSTREAM_UNAVAILABLE,
+        outcome: "deadline_exceeded",
+      });
+    });
+  });
 });
