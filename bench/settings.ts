@@ -27,8 +27,8 @@ export const FULL_SETTINGS: BenchSettings = {
   // Many short rounds rather than a few long ones: a burst of load from
   // another process then spoils one round's pair, not the median.
   rounds: 8,
-  roundSeconds: 1.2,
-  warmUpSeconds: 1.5,
+  roundSeconds: 1,
+  warmUpSeconds: 1,
   connections: 20,
   stampede: { clients: 50, rounds: 3 },
   budget: { tokens: 200, clients: 50 },

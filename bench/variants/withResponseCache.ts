@@ -40,8 +40,11 @@ replaceFastifyFactory((fastify, options) => {
   });
 
   app.addHook("onSend", async (request, reply, payload) => {
+    // A string from Apollo, or a Buffer if another preload made it one.
+    const answer =
+      typeof payload === "string" ? Buffer.from(payload, "utf8") : payload;
     if (
-      typeof payload !== "string" ||
+      !Buffer.isBuffer(answer) ||
       servedFromCache.has(request) ||
       !isGraphqlPost(request) ||
       reply.statusCode !== 200 ||
@@ -49,9 +52,9 @@ replaceFastifyFactory((fastify, options) => {
     ) {
       return payload;
     }
-    const parsed = JSON.parse(payload) as { errors?: unknown };
+    const parsed = JSON.parse(answer.toString("utf8")) as { errors?: unknown };
     if (parsed.errors === undefined) {
-      answers.set(JSON.stringify(request.body), Buffer.from(payload, "utf8"));
+      answers.set(JSON.stringify(request.body), answer);
     }
     return payload;
   });
