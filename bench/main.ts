@@ -41,7 +41,10 @@ async function main(): Promise<void> {
   const results: BenchResults = {
     startedAt: startedAt.toISOString(),
     finishedAt: "",
-    command: `npm run bench --${options.argumentsText}`,
+    command:
+      options.argumentsText === ""
+        ? "npm run bench"
+        : `npm run bench --${options.argumentsText}`,
     settings: options.settings,
     environment: describeEnvironment(),
     steps: {},
