@@ -1,5 +1,8 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { ApolloServerPluginLandingPageLocalDefault } from "@apollo/server/plugin/landingPage/default";
 import type { GraphQLSchema } from "graphql";
 
@@ -44,6 +47,8 @@ export function createApolloServer(
     // The process entry stops the server; Apollo would re-raise the signal.
     stopOnTerminationSignals: false,
     plugins: [
+      // Every answer is `no-store`: computing cache hints is wasted work.
+      ApolloServerPluginCacheControlDisabled(),
       ...discoverabilityPlugins(options.introspection),
       queryOnlyPlugin<RequestContext>(),
       tokenBudgetPlugin<RequestContext>(options.maxTokensPerRequest),

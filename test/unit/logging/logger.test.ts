@@ -1,3 +1,4 @@
+import { censorKeys } from "../../../src/logging/censorKeys";
 import { createLogger } from "../../../src/logging/logger";
 
 const VALUE = "VALUE-that-must-not-be-logged";
@@ -61,5 +62,18 @@ describe("the logger's redaction", () => {
       tokenHash: "ab",
       outcome: "X",
     });
+  });
+});
+
+describe("censorKeys", () => {
+  it("returns the same object when nothing needs censoring", () => {
+    const entry = { outcome: "ok", nested: { attempt: 1 } };
+    expect(censorKeys(entry, new Set(["name"]))).toBe(entry);
+  });
+
+  it("leaves the caller's object unchanged when it censors", () => {
+    const entry = { name: VALUE, nested: { idNum: VALUE } };
+    logged(entry);
+    expect(entry).toEqual({ name: VALUE, nested: { idNum: VALUE } });
   });
 });
