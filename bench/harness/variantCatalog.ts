@@ -35,14 +35,6 @@ const OURS_ENV = {
 
 const NAIVE_ENV = { NODE_ENV: "production" };
 
-/** The proposals that need no new design, stacked. */
-const CHEAP_FIXES = [
-  "withKeySetRedaction.js",
-  "withoutRequestLogging.js",
-  "withoutCacheControl.js",
-  "withBufferPayload.js",
-];
-
 export const VARIANTS = {
   raw: {
     description: "raw node:http, body pre-serialised (the ceiling)",
@@ -51,12 +43,6 @@ export const VARIANTS = {
   ours: {
     description: "ours, as deployed (production, API key, info logs)",
     program: "ours",
-    env: OURS_ENV,
-  },
-  "ours-no-request-log": {
-    description: "ours + Fastify disableRequestLogging",
-    program: "ours",
-    preloads: ["withoutRequestLogging.js"],
     env: OURS_ENV,
   },
   "ours-log-warn": {
@@ -70,42 +56,10 @@ export const VARIANTS = {
     preloads: ["withGraphqlJit.js"],
     env: OURS_ENV,
   },
-  "ours-key-set-redaction": {
-    description: "ours + redaction by a Set of key names, not pino paths",
-    program: "ours",
-    preloads: ["withKeySetRedaction.js"],
-    env: OURS_ENV,
-  },
-  "ours-no-cache-control": {
-    description: "ours + Apollo's cache-control plugin disabled",
-    program: "ours",
-    preloads: ["withoutCacheControl.js"],
-    env: OURS_ENV,
-  },
-  "ours-buffer-payload": {
-    description: "ours + answers turned into a Buffer once, in onSend",
-    program: "ours",
-    preloads: ["withBufferPayload.js"],
-    env: OURS_ENV,
-  },
   "ours-response-cache": {
     description: "ours + whole answers cached by request body (upper bound)",
     program: "ours",
     preloads: ["withResponseCache.js"],
-    env: OURS_ENV,
-  },
-  "ours-cheap-fixes": {
-    description:
-      "ours + key-set redaction, no request log, no cache-control plugin, " +
-      "Buffer answers",
-    program: "ours",
-    preloads: CHEAP_FIXES,
-    env: OURS_ENV,
-  },
-  "ours-cheap-fixes-response-cache": {
-    description: "ours + the cheap fixes + the response cache",
-    program: "ours",
-    preloads: [...CHEAP_FIXES, "withResponseCache.js"],
     env: OURS_ENV,
   },
   "apollo-standalone": {
