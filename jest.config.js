@@ -8,5 +8,6 @@ module.exports = {
     "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.jest.json" }],
   },
   clearMocks: true,
+  reporters: ["default", "<rootDir>/test/support/summaryReporter.js"],
   testTimeout: 20000,
 };
