@@ -21,6 +21,3 @@ export const MAX_REQUEST_BODY_BYTES = 1024 * 1024;
 
 /** Path prefix of the emulator's own control API, apart from the action. */
 export const CONTROL_PATH_PREFIX = "/__emulator/";
-
-/** Minted and sample tokens both match this, like real NFC tokens. */
-export const TOKEN_PATTERN = /^[A-Za-z0-9_-]{1,128}$/;
