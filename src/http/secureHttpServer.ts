@@ -29,7 +29,7 @@ export async function secureHttpServer(
 ): Promise<void> {
   installErrorReplies(app, config.bodyLimitBytes);
   await registerCors(app, config.corsOrigins);
-  await registerSecurityHeaders(app);
+  registerSecurityHeaders(app);
 
   const openRoutes = new Set(PROBE_ROUTES);
   if (config.metricsPublic) {

@@ -79,7 +79,9 @@ describe("the HTTP layer", () => {
         "default-src 'none'",
       );
       expect(headers.get("x-content-type-options")).toBe("nosniff");
-      expect(headers.get("strict-transport-security")).not.toBeNull();
+      expect(headers.get("x-frame-options")).toBe("DENY");
+      expect(headers.get("referrer-policy")).toBe("no-referrer");
+      expect(headers.get("strict-transport-security")).toMatch(/^max-age=/);
     });
   });
 
@@ -199,6 +201,8 @@ describe("the landing page and introspection", () => {
       expect(response.status).toBe(200);
       expect(response.headers.get("content-type")).toMatch(/^text\/html/);
       expect(response.headers.get("content-security-policy")).toBeNull();
+      expect(response.headers.get("x-frame-options")).toBe("DENY");
+      expect(response.headers.get("cache-control")).toBe("no-store");
       expect(await response.text()).toContain(
         'http-equiv="Content-Security-Policy"',
       );
