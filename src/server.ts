@@ -3,11 +3,13 @@ import type { AddressInfo } from "node:net";
 import { fastifyApolloDrainPlugin } from "@as-integrations/fastify";
 import type { FastifyInstance } from "fastify";
 
-import { createTokenAudit } from "./audit/tokenAudit";
+import { createTokenAudit, type TokenAudit } from "./audit/tokenAudit";
 import type { Config, TencentCredentials } from "./config/config";
 import { buildGraphQLSchema } from "./graphql/buildGraphQLSchema";
+import { cacheableAnswerPlugin } from "./graphql/cacheableAnswerPlugin";
 import { createApolloServer } from "./graphql/createApolloServer";
 import { createRequestContext } from "./graphql/createRequestContext";
+import { type CachedAnswers, createCachedAnswers } from "./http/cachedAnswers";
 import { addRoutes, createHttpServer } from "./http/createHttpServer";
 import { closeConnectionsWhileDraining } from "./http/closeConnectionsWhileDraining";
 import { addReadinessRoute } from "./http/healthRoutes";
@@ -16,7 +18,8 @@ import { secureHttpServer } from "./http/secureHttpServer";
 import { ServerLifecycle } from "./lifecycle/ServerLifecycle";
 import type { Logger } from "./logging/logger";
 import { graphqlMetricsPlugin } from "./observability/graphqlMetricsPlugin";
-import { createMetrics } from "./observability/metrics";
+import { createMetrics, type Metrics } from "./observability/metrics";
+import { AnswerCache } from "./services/answers/AnswerCache";
 import { DocumentCache } from "./services/documents/DocumentCache";
 import {
   type FetchWxNfcResult,
@@ -96,9 +99,9 @@ export async function startServer(
       hit: () => metrics.cacheHits.inc(),
       miss: () => metrics.cacheMisses.inc(),
       evicted: () => metrics.cacheEvictions.inc(),
-      bytesHeld: (bytes) => metrics.cacheBytes.set(bytes),
     },
   });
+  metrics.cacheBytes.measure(() => cache.bytesHeld);
   const documents = new NfcDocumentService({
     fetchResult,
     cache,
@@ -118,25 +121,34 @@ export async function startServer(
     introspection: config.introspection,
     limits: config.queryLimits,
     maxTokensPerRequest: config.maxTokensPerRequest,
-    plugins: [fastifyApolloDrainPlugin(app), graphqlMetricsPlugin(metrics)],
+    plugins: [
+      fastifyApolloDrainPlugin(app),
+      graphqlMetricsPlugin(metrics),
+      cacheableAnswerPlugin(),
+    ],
   });
   await apollo.start();
   const audit = createTokenAudit({ salt: config.auditSalt, logger });
-  addRoutes(app, apollo, (request) =>
-    createRequestContext(
-      {
-        documents,
-        audit,
-        maxTokensPerRequest: config.maxTokensPerRequest,
-        now,
-      },
-      {
-        id: request.id,
-        log: request.log as Logger,
-        // Null only where authentication is off or no operation can run.
-        principal: request.principal ?? { kind: "anonymous" },
-      },
-    ),
+  const answers = createAnswerCache(config, { documents, audit, metrics, now });
+  addRoutes(
+    app,
+    apollo,
+    (request) =>
+      createRequestContext(
+        {
+          documents,
+          audit,
+          maxTokensPerRequest: config.maxTokensPerRequest,
+          now,
+        },
+        {
+          id: request.id,
+          log: request.log as Logger,
+          // Null only where authentication is off or no operation can run.
+          principal: request.principal ?? { kind: "anonymous" },
+        },
+      ),
+    answers,
   );
   addMetricsRoute(app, metrics);
   const lifecycle = new ServerLifecycle({
@@ -159,6 +171,37 @@ export async function startServer(
         closeUpstream: () => upstream.close(),
       }),
   };
+}
+
+/**
+ * Whole answers kept for repeated requests, when both caches are on: an
+ * answer is served only while its document is cached.
+ */
+function createAnswerCache(
+  config: Pick<Config, "answerCacheMaxBytes" | "cacheMaxBytes">,
+  dependencies: {
+    documents: NfcDocumentService;
+    audit: TokenAudit;
+    metrics: Metrics;
+    now: () => number;
+  },
+): CachedAnswers | null {
+  if (config.answerCacheMaxBytes === 0 || config.cacheMaxBytes === 0) {
+    return null;
+  }
+  const { documents, metrics } = dependencies;
+  const cache = new AnswerCache({
+    maxBytes: config.answerCacheMaxBytes,
+    now: dependencies.now,
+    events: { evicted: () => metrics.answerCacheEvictions.inc() },
+  });
+  metrics.answerCacheBytes.measure(() => cache.bytesHeld);
+  return createCachedAnswers({
+    cache,
+    cachedDocument: (nfcToken) => documents.cachedDocument(nfcToken),
+    audit: dependencies.audit,
+    metrics,
+  });
 }
 
 function baseUrl(app: FastifyInstance): string {

@@ -20,6 +20,13 @@ export type AuditedPull = (
 export interface TokenAudit {
   /** The pull recorder for one request, by one principal. */
   forRequest(principal: Principal, logger: Logger): AuditedPull;
+  /** Writes the audit line of a pull that has already settled. */
+  record(
+    principal: Principal,
+    logger: Logger,
+    nfcToken: string,
+    result: NfcDocumentData | Error,
+  ): void;
 }
 
 /** Marks audit lines, so that they can be routed and kept apart. */
@@ -49,22 +56,33 @@ export function createTokenAudit(options: {
   const hashToken = (token: string) =>
     createHmac("sha256", key).update(token, "utf8").digest("hex");
 
+  const writeLine = (
+    who: string,
+    logger: Logger,
+    nfcToken: string,
+    result: NfcDocumentData | Error,
+  ) =>
+    logger.info(
+      {
+        event: AUDIT_EVENT,
+        who,
+        tokenHash: hashToken(nfcToken),
+        ...describeOutcome(result),
+      },
+      "audit: nfc token pulled",
+    );
+
   return {
     forRequest(principal, logger) {
       const who = describePrincipal(principal);
       return async (nfcToken, pending) => {
         const result = await pending.catch(asError);
-        logger.info(
-          {
-            event: AUDIT_EVENT,
-            who,
-            tokenHash: hashToken(nfcToken),
-            ...describeOutcome(result),
-          },
-          "audit: nfc token pulled",
-        );
+        writeLine(who, logger, nfcToken, result);
         return result;
       };
+    },
+    record(principal, logger, nfcToken, result) {
+      writeLine(describePrincipal(principal), logger, nfcToken, result);
     },
   };
 }

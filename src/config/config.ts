@@ -37,6 +37,8 @@ export interface Config extends SecurityConfig {
   tokenTtlMs: number;
   /** Upper bound of the document cache, in bytes of document text. */
   cacheMaxBytes: number;
+  /** Upper bound of the cache of whole answers, in bytes; 0 turns it off. */
+  answerCacheMaxBytes: number;
   /** Most distinct tokens one GraphQL operation may ask for. */
   maxTokensPerRequest: number;
   /** Introspection and the Apollo Sandbox landing page. */
@@ -113,6 +115,11 @@ export function loadConfig(env: Environment = process.env): Readonly<Config> {
     ),
     tokenTtlMs: read("NFC_TOKEN_TTL_SECONDS", integer(1, 86_400), 600) * 1000,
     cacheMaxBytes: read("CACHE_MAX_BYTES", integer(0, 2 ** 40), 64 * 2 ** 20),
+    answerCacheMaxBytes: read(
+      "ANSWER_CACHE_MAX_BYTES",
+      integer(0, 2 ** 40),
+      16 * 2 ** 20,
+    ),
     maxTokensPerRequest: read("MAX_TOKENS_PER_REQUEST", integer(1, 1000), 50),
     // Sandbox works out of the box in development, never by accident in
     // production.

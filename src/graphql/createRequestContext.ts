@@ -26,11 +26,15 @@ export function createRequestContext(
 ): RequestContext {
   const { documents } = dependencies;
   const pull = dependencies.audit.forRequest(request.principal, request.log);
+  const pulledTokens = new Set<string>();
   const nfcDocument = new DataLoader<string, NfcDocumentData>((tokens) =>
     // One value or Error per key, in key order, so that a failed token
     // fails only its own field; each is audited as it settles.
     Promise.all(
-      tokens.map((token) => pull(token, documents.load(token, request.log))),
+      tokens.map((token) => {
+        pulledTokens.add(token);
+        return pull(token, documents.load(token, request.log));
+      }),
     ),
   );
 
@@ -41,5 +45,6 @@ export function createRequestContext(
     loaders: { nfcDocument },
     maxTokensPerRequest: dependencies.maxTokensPerRequest,
     now: dependencies.now,
+    answer: { pulledTokens, cacheable: null },
   };
 }

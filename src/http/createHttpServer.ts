@@ -11,6 +11,7 @@ import Fastify, {
 import type { RequestContext } from "../graphql/RequestContext";
 import type { Logger } from "../logging/logger";
 import { AccessLogController } from "./AccessLogController";
+import type { CachedAnswers } from "./cachedAnswers";
 import { replyToClientError } from "./clientErrorReply";
 
 export interface HttpServerOptions {
@@ -48,19 +49,38 @@ export function addRoutes(
   app: FastifyInstance,
   apollo: ApolloServer<RequestContext>,
   createContext: (request: FastifyRequest) => RequestContext,
+  answers: CachedAnswers | null,
 ): void {
+  // Each request's GraphQL context, for keeping its answer once sent.
+  const contexts = new WeakMap<FastifyRequest, RequestContext>();
   const handler = fastifyApolloHandler(apollo, {
-    context: async (request) => createContext(request),
+    context: async (request) => {
+      const context = createContext(request);
+      contexts.set(request, context);
+      return context;
+    },
   });
   app.route({
     method: ["GET", "POST"],
     url: "/graphql",
+    // Bodies are parsed and credentials checked by now.
+    preHandler: async (request, reply) => {
+      if (answers?.serve(request, reply)) {
+        return reply;
+      }
+    },
     handler,
-    // A Buffer answer spares Fastify a pass over the text to measure it: a
-    // document's Chinese text makes the answer a two-byte string, and that
-    // pass cost a fifth of a cached full document's time (BENCHMARKS.md).
-    onSend: async (_request, _reply, payload) =>
-      typeof payload === "string" ? Buffer.from(payload) : payload,
+    onSend: async (request, reply, payload) => {
+      // A Buffer answer spares Fastify a pass over the text to measure it:
+      // a document's Chinese text makes the answer a two-byte string, and
+      // that pass cost a fifth of a cached full document's time.
+      const body = typeof payload === "string" ? Buffer.from(payload) : payload;
+      const cacheable = contexts.get(request)?.answer.cacheable;
+      if (answers !== null && cacheable && Buffer.isBuffer(body)) {
+        answers.keep(request, reply, body, cacheable);
+      }
+      return body;
+    },
   });
   app.get("/healthz", async () => ({ status: "ok" }));
 }

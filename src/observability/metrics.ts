@@ -39,6 +39,12 @@ export interface PlainGauge {
   set(value: number): void;
 }
 
+/** A gauge read at scrape time from whatever it is told to measure. */
+export interface ScrapedGauge {
+  /** Sets the reading; until then the gauge reads 0. */
+  measure(read: () => number): void;
+}
+
 /** The circuit breaker's states, one series each (1 for the current). */
 export type BreakerStateLabel = "closed" | "open" | "half_open";
 
@@ -60,7 +66,13 @@ export interface Metrics {
   readonly cacheHits: PlainCounter;
   readonly cacheMisses: PlainCounter;
   readonly cacheEvictions: PlainCounter;
-  readonly cacheBytes: PlainGauge;
+  /** The document cache's estimated bytes, read at each scrape. */
+  readonly cacheBytes: ScrapedGauge;
+  readonly answerCacheHits: PlainCounter;
+  readonly answerCacheMisses: PlainCounter;
+  readonly answerCacheEvictions: PlainCounter;
+  /** The answer cache's bytes, read at each scrape. */
+  readonly answerCacheBytes: ScrapedGauge;
   /** Callers that joined a pull already in flight for the same token. */
   readonly singleFlightJoins: PlainCounter;
   /**
@@ -182,9 +194,25 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
       "faceid_document_cache_evictions_total",
       "Documents dropped from the cache before they expired.",
     ),
-    cacheBytes: gauge(
+    cacheBytes: scrapedGauge(
       "faceid_document_cache_bytes",
       "Bytes of document text the cache holds.",
+    ),
+    answerCacheHits: counter(
+      "faceid_answer_cache_hits_total",
+      "GraphQL requests answered with a kept answer, skipping Apollo.",
+    ),
+    answerCacheMisses: counter(
+      "faceid_answer_cache_misses_total",
+      "GraphQL POST requests no kept answer matched.",
+    ),
+    answerCacheEvictions: counter(
+      "faceid_answer_cache_evictions_total",
+      "Answers dropped from the answer cache to stay within its bound.",
+    ),
+    answerCacheBytes: scrapedGauge(
+      "faceid_answer_cache_bytes",
+      "Bytes of whole answers, keys included, the answer cache holds.",
     ),
     singleFlightJoins: counter(
       "faceid_document_single_flight_joins_total",
@@ -210,6 +238,24 @@ export function createMetrics(options: MetricsOptions = {}): Metrics {
 
   function gauge(name: string, help: string): Gauge {
     return new Gauge({ name, help, registers });
+  }
+
+  // Read when scraped, so that expiries without a later write show too.
+  function scrapedGauge(name: string, help: string): ScrapedGauge {
+    let read = () => 0;
+    new Gauge({
+      name,
+      help,
+      registers,
+      collect() {
+        this.set(read());
+      },
+    });
+    return {
+      measure(source) {
+        read = source;
+      },
+    };
   }
 }
 

@@ -47,6 +47,8 @@ export interface TestStackOptions {
    * sends as a bearer token unless the call's headers say otherwise.
    */
   apiKey?: string;
+  /** The server's clock, in epoch milliseconds; the real one if unset. */
+  now?: () => number;
 }
 
 /** Starts an emulator and a server pointed at it, logging at debug. */
@@ -77,6 +79,7 @@ export async function startTestStack(
         secretKey: EMULATOR_SECRET_KEY,
       },
       logger,
+      now: options.now,
     });
   } catch (error) {
     // A listening emulator would keep jest from exiting.

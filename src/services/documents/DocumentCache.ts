@@ -20,7 +20,6 @@ export interface CacheEvents {
   hit(): void;
   miss(): void;
   evicted(): void;
-  bytesHeld(bytes: number): void;
 }
 
 export interface DocumentCacheOptions {
@@ -81,13 +80,24 @@ export class DocumentCache {
     return outcome;
   }
 
+  /**
+   * The cached outcome for `nfcToken`, counting a hit only: for callers
+   * that go on to {@link get} when it is not held.
+   */
+  getIfHeld(nfcToken: string): CachedOutcome | undefined {
+    const outcome = this.#entries?.get(nfcToken);
+    if (outcome !== undefined) {
+      this.#events?.hit();
+    }
+    return outcome;
+  }
+
   /** Keeps a definitive outcome for the rest of the token's lifetime. */
   set(nfcToken: string, outcome: CachedOutcome): void {
     if (this.#entries === null) {
       return;
     }
     this.#entries.set(nfcToken, outcome);
-    this.#events?.bytesHeld(this.#entries.calculatedSize);
   }
 
   /** The estimated bytes held by all entries. */

@@ -62,6 +62,15 @@ export class NfcDocumentService {
     return outcome.document;
   }
 
+  /**
+   * The document for `nfcToken` while the cache holds one, else
+   * undefined; never reaches the upstream.
+   */
+  cachedDocument(nfcToken: string): NfcDocumentData | undefined {
+    const outcome = this.#cache.getIfHeld(nfcToken);
+    return outcome?.kind === "document" ? outcome.document : undefined;
+  }
+
   /** One upstream pull; definitive outcomes are cached, others are not. */
   async #pull(nfcToken: string, logger: Logger): Promise<CachedOutcome> {
     let outcome: CachedOutcome;

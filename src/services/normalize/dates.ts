@@ -8,6 +8,10 @@
 /** Spellings of "valid for the long term" in place of an end date. */
 const LONG_TERM_MARKERS = new Set(["长期", "00000000"]);
 
+/** China Standard Time is UTC+8 all year. */
+const CHINA_OFFSET_MS = 8 * 60 * 60 * 1000;
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 const COMPACT_DATE = /^(\d{4})(\d{2})(\d{2})$/;
 const SEPARATED_DATE = /^(\d{4})([-./])(\d{1,2})\2(\d{1,2})$/;
 
@@ -71,8 +75,16 @@ export function isExpired(
  * documents' validity dates are written.
  */
 export function todayInChina(nowMs: number): string {
-  const chinaOffsetMs = 8 * 60 * 60 * 1000;
-  return new Date(nowMs + chinaOffsetMs).toISOString().slice(0, 10);
+  return new Date(nowMs + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
+/**
+ * The next midnight in China Standard Time, in epoch milliseconds: when
+ * {@link todayInChina} next changes, and with it every `expired` flag.
+ */
+export function nextMidnightInChina(nowMs: number): number {
+  const chinaMs = nowMs + CHINA_OFFSET_MS;
+  return chinaMs - (chinaMs % DAY_MS) + DAY_MS - CHINA_OFFSET_MS;
 }
 
 function compactParts(text: string): string[] | null {

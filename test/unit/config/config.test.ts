@@ -9,6 +9,8 @@ describe("loadConfig", () => {
       port: 4000,
       credentials: null,
       tokenTtlMs: 600_000,
+      cacheMaxBytes: 64 * 2 ** 20,
+      answerCacheMaxBytes: 16 * 2 ** 20,
       maxTokensPerRequest: 50,
       introspection: true,
     });

@@ -2,6 +2,7 @@ import {
   isExpired,
   normalizeDate,
   parseUpstreamDate,
+  nextMidnightInChina,
   todayInChina,
 } from "../../../src/services/normalize/dates";
 
@@ -85,5 +86,24 @@ describe("todayInChina", () => {
 
   it("is still today in China at 15:59 UTC", () => {
     expect(todayInChina(Date.parse("2026-12-03T15:59:59Z"))).toBe("2026-12-03");
+  });
+});
+
+describe("nextMidnightInChina", () => {
+  it.each([
+    ["2026-12-03T15:59:59.999Z", "2026-12-03T16:00:00.000Z"],
+    ["2026-12-03T16:00:00.000Z", "2026-12-04T16:00:00.000Z"],
+    ["2026-12-03T00:00:00.000Z", "2026-12-03T16:00:00.000Z"],
+    ["2026-12-31T20:00:00.000Z", "2027-01-01T16:00:00.000Z"],
+  ])("after %s is %s", (now, midnight) => {
+    const next = nextMidnightInChina(Date.parse(now));
+    expect(new Date(next).toISOString()).toBe(midnight);
+  });
+
+  it("is the first moment China's date differs from now's", () => {
+    const now = Date.parse("2026-07-15T09:30:00Z");
+    const next = nextMidnightInChina(now);
+    expect(todayInChina(next - 1)).toBe(todayInChina(now));
+    expect(todayInChina(next)).not.toBe(todayInChina(now));
   });
 });

@@ -21,7 +21,11 @@ function recordOneOfEach(metrics: Metrics): void {
   metrics.cacheHits.inc();
   metrics.cacheMisses.inc();
   metrics.cacheEvictions.inc();
-  metrics.cacheBytes.set(2048);
+  metrics.cacheBytes.measure(() => 2048);
+  metrics.answerCacheHits.inc();
+  metrics.answerCacheMisses.inc();
+  metrics.answerCacheEvictions.inc();
+  metrics.answerCacheBytes.measure(() => 512);
   metrics.singleFlightJoins.inc();
   metrics.graphqlOperations.inc({
     operationName: "NfcDocument",
@@ -30,6 +34,21 @@ function recordOneOfEach(metrics: Metrics): void {
 }
 
 describe("createMetrics", () => {
+  it("reads cache sizes when scraped, not when last written", async () => {
+    const metrics = createMetrics({ defaultMetrics: false });
+    let bytes = 4096;
+    metrics.cacheBytes.measure(() => bytes);
+    expect(await metrics.registry.metrics()).toContain(
+      "faceid_document_cache_bytes 4096",
+    );
+
+    // An entry expired: nothing was written, the next scrape still sees it.
+    bytes = 0;
+    expect(await metrics.registry.metrics()).toContain(
+      "faceid_document_cache_bytes 0",
+    );
+  });
+
   it("exposes every series the server records", async () => {
     const metrics = createMetrics();
     recordOneOfEach(metrics);
@@ -50,6 +69,10 @@ describe("createMetrics", () => {
       "faceid_document_cache_misses_total 1",
       "faceid_document_cache_evictions_total 1",
       "faceid_document_cache_bytes 2048",
+      "faceid_answer_cache_hits_total 1",
+      "faceid_answer_cache_misses_total 1",
+      "faceid_answer_cache_evictions_total 1",
+      "faceid_answer_cache_bytes 512",
       "faceid_document_single_flight_joins_total 1",
       'faceid_graphql_operations_total{operation_name="NfcDocument",outcome="ok"} 1',
       "process_cpu_user_seconds_total",

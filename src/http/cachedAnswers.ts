@@ -1,0 +1,130 @@
+import type { FastifyReply, FastifyRequest } from "fastify";
+
+import type { TokenAudit } from "../audit/tokenAudit";
+import type { CacheableAnswer } from "../graphql/RequestContext";
+import type { Logger } from "../logging/logger";
+import type { Metrics } from "../observability/metrics";
+import type { AnswerCache } from "../services/answers/AnswerCache";
+import { nextMidnightInChina } from "../services/normalize/dates";
+import type { NfcDocumentData } from "../services/normalize/NfcDocumentData";
+
+export interface CachedAnswersOptions {
+  cache: AnswerCache;
+  /** The document a token's answer shows, while it is cached. */
+  cachedDocument(nfcToken: string): NfcDocumentData | undefined;
+  audit: Pick<TokenAudit, "record">;
+  metrics: Pick<
+    Metrics,
+    "graphqlOperations" | "answerCacheHits" | "answerCacheMisses"
+  >;
+}
+
+/** The GraphQL route's two ends of the answer cache. */
+export interface CachedAnswers {
+  /**
+   * Sends the kept answer to a request seen before, skipping Apollo, and
+   * says whether it did. For the route's preHandler: credentials are
+   * checked and the body parsed by then.
+   */
+  serve(request: FastifyRequest, reply: FastifyReply): boolean;
+  /** Keeps the bytes of an answer the GraphQL layer marked cacheable. */
+  keep(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    body: Buffer,
+    answer: CacheableAnswer,
+  ): void;
+}
+
+/**
+ * Serves repeated GraphQL requests from kept answers, with every effect
+ * the full path has: the audit line of the pull, the operation metric, a
+ * document cache hit. A request matches only the same JSON body, as
+ * parsed, with the same Accept header (which picks the answer's media
+ * type): the same operation and variables, which passed every limit.
+ *
+ * An answer lives no longer than its token's document in the document
+ * cache, which is checked on every hit, nor past midnight in China, when
+ * `expired` may change; nothing about the asker is in it, since every
+ * principal may read every token.
+ */
+export function createCachedAnswers(
+  options: CachedAnswersOptions,
+): CachedAnswers {
+  const { cache } = options;
+  return {
+    serve(request, reply) {
+      const key = answerKey(request);
+      if (key === null) {
+        return false;
+      }
+      const answer = cache.get(key);
+      const document =
+        answer === undefined
+          ? undefined
+          : options.cachedDocument(answer.nfcToken);
+      if (answer === undefined || document === undefined) {
+        // An answer whose document expired or was evicted goes with it.
+        cache.delete(key);
+        options.metrics.answerCacheMisses.inc();
+        return false;
+      }
+
+      options.audit.record(
+        request.principal ?? { kind: "anonymous" },
+        request.log as Logger,
+        answer.nfcToken,
+        document,
+      );
+      options.metrics.graphqlOperations.inc({
+        operationName: answer.operationName,
+        outcome: "ok",
+      });
+      options.metrics.answerCacheHits.inc();
+      void reply.header("content-type", answer.contentType).send(answer.body);
+      return true;
+    },
+
+    keep(request, reply, body, answer) {
+      const key = answerKey(request);
+      const contentType = reply.getHeader("content-type");
+      if (
+        key === null ||
+        reply.statusCode !== 200 ||
+        typeof contentType !== "string"
+      ) {
+        return;
+      }
+      const { nfcToken, operationName, startedAt } = answer;
+      cache.set(
+        key,
+        { nfcToken, operationName, body, contentType },
+        nextMidnightInChina(startedAt),
+      );
+    },
+  };
+}
+
+/**
+ * The cache key of a GraphQL POST: the Accept header and the parsed JSON
+ * body as text. GET requests are left to Apollo; they are rare outside
+ * Sandbox, and their query strings would need the same care.
+ */
+function answerKey(request: FastifyRequest): string | null {
+  const { body } = request;
+  if (
+    request.method !== "POST" ||
+    typeof body !== "object" ||
+    body === null ||
+    Array.isArray(body)
+  ) {
+    return null;
+  }
+  try {
+    return `${request.headers.accept ?? ""}\n${JSON.stringify(body)}`;
+  } catch {
+    // Nesting too deep to write back out: such a request is hostile, and
+    // Apollo refuses it with a typed error; there is nothing to keep.
+    return null;
+  }
+}
