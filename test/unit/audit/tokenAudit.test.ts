@@ -68,6 +68,21 @@ describe("the token audit", () => {
     },
   );
 
+  it("records a settled pull, hashing each token the same way every time", () => {
+    const principal = { kind: "anonymous" } as const;
+    const hashOf = (token: string) =>
+      createHmac("sha256", SALT).update(token).digest("hex");
+
+    for (const token of [TOKEN, "another-token", TOKEN]) {
+      audit.record(principal, logger, token, document);
+      expect(entries().at(-1)).toMatchObject({
+        who: "anonymous",
+        tokenHash: hashOf(token),
+        outcome: "READ_SUCCEEDED",
+      });
+    }
+  });
+
   it("never writes the token or any document value", () => {
     const text = JSON.stringify(entries());
     expect(text).not.toContain(TOKEN);
