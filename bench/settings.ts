@@ -14,7 +14,12 @@ export interface BenchSettings {
   budget: { tokens: number; clients: number };
   /** Sequential pulls per path (GraphQL, direct SDK) and per round. */
   miss: { pullsPerRound: number; rounds: number; latencyMs: number };
-  memory: { documents: number; cacheMaxBytes: number; clients: number };
+  memory: {
+    documents: number;
+    cacheMaxBytes: number;
+    answerCacheMaxBytes: number;
+    clients: number;
+  };
   /** How long ours is profiled under the cache-hit load. */
   profileSeconds: number;
 }
@@ -33,7 +38,12 @@ export const FULL_SETTINGS: BenchSettings = {
   stampede: { clients: 50, rounds: 3 },
   budget: { tokens: 200, clients: 50 },
   miss: { pullsPerRound: 15, rounds: 4, latencyMs: 50 },
-  memory: { documents: 400, cacheMaxBytes: 32 * MIB, clients: 8 },
+  memory: {
+    documents: 400,
+    cacheMaxBytes: 32 * MIB,
+    answerCacheMaxBytes: 16 * MIB,
+    clients: 8,
+  },
   profileSeconds: 5,
 };
 
@@ -48,6 +58,11 @@ export const QUICK_SETTINGS: BenchSettings = {
   // Just past one budget, so that the limiter has to hold some back.
   budget: { tokens: 22, clients: 5 },
   miss: { pullsPerRound: 2, rounds: 1, latencyMs: 20 },
-  memory: { documents: 8, cacheMaxBytes: 1 * MIB, clients: 4 },
+  memory: {
+    documents: 8,
+    cacheMaxBytes: 1 * MIB,
+    answerCacheMaxBytes: 1 * MIB,
+    clients: 4,
+  },
   profileSeconds: 0.25,
 };

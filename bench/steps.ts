@@ -15,15 +15,15 @@ const FULL_DOCUMENT = sampleToken("full-document");
 
 /**
  * What-ifs on ours in both cache-hit steps, each against ours itself in
- * the same rounds. A what-if is the unchanged server with a preload (see
- * bench/variants) that makes one proposed change. The cheap fixes measured
- * here before (key-set redaction, one access line, no cache-control
- * plugin, Buffer answers) are now part of ours.
+ * the same rounds: ours with a setting changed, or the unchanged server
+ * with a preload (see bench/variants) that makes one proposed change. The
+ * fixes measured here before (key-set redaction, one access line, no
+ * cache-control plugin, Buffer answers, the answer cache) are part of ours.
  */
 const OURS_WHAT_IFS: Partial<Record<VariantId, VariantId>> = {
   "apollo-standalone": "ours",
   "ours-jit": "ours",
-  "ours-response-cache": "ours",
+  "ours-no-answer-cache": "ours",
 };
 
 /** What each step of a run does, in the order a run takes them. */
@@ -40,7 +40,7 @@ export const STEPS: {
         "apollo-standalone",
         "ours-log-warn",
         "ours-jit",
-        "ours-response-cache",
+        "ours-no-answer-cache",
         "apollo-standalone-sdl",
         "apollo-fastify",
       ],
@@ -61,7 +61,7 @@ export const STEPS: {
         "ours",
         "apollo-standalone",
         "ours-jit",
-        "ours-response-cache",
+        "ours-no-answer-cache",
       ],
       baseline: "raw",
       references: OURS_WHAT_IFS,

@@ -56,11 +56,10 @@ export const VARIANTS = {
     preloads: ["withGraphqlJit.js"],
     env: OURS_ENV,
   },
-  "ours-response-cache": {
-    description: "ours + whole answers cached by request body (upper bound)",
+  "ours-no-answer-cache": {
+    description: "ours with ANSWER_CACHE_MAX_BYTES=0 (Apollo every time)",
     program: "ours",
-    preloads: ["withResponseCache.js"],
-    env: OURS_ENV,
+    env: { ...OURS_ENV, ANSWER_CACHE_MAX_BYTES: "0" },
   },
   "apollo-standalone": {
     description: "stock Apollo standalone, type-graphql schema, Map",

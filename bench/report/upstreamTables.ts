@@ -104,13 +104,15 @@ export function memoryTable(result: MemoryResult): string {
     mebibytes(snapshot.heapTotalBytes),
     mebibytes(snapshot.externalBytes),
     mebibytes(snapshot.cacheBytes),
+    mebibytes(snapshot.answerCacheBytes),
   ]);
   return [
     `${whole(result.documents)} documents with images pulled through ours ` +
-      `with CACHE_MAX_BYTES at ${mebibytes(result.cacheMaxBytes)}: ` +
+      `with CACHE_MAX_BYTES at ${mebibytes(result.cacheMaxBytes)} and ` +
+      `ANSWER_CACHE_MAX_BYTES at ${mebibytes(result.answerCacheMaxBytes)}: ` +
       `${result.cacheEvictions} evictions, ${result.failures} failed pulls. ` +
       "Growth from the first to the last snapshot, after full GCs: heap " +
-      `${result.heapGrowthOverBound.toFixed(2)}x the bound, RSS ` +
+      `${result.heapGrowthOverBound.toFixed(2)}x the two bounds, RSS ` +
       `${result.residentGrowthOverBound.toFixed(2)}x.`,
     "",
     table(
@@ -121,7 +123,8 @@ export function memoryTable(result: MemoryResult): string {
         "heap used after GC",
         "heap reserved",
         "external",
-        "cache (its estimate)",
+        "documents (estimate)",
+        "answers (estimate)",
       ],
       rows,
     ),
