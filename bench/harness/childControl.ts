@@ -37,10 +37,18 @@ async function obey(command: ControlCommand): Promise<void> {
       if (global.gc === undefined) {
         throw new Error("collectGarbage needs node --expose-gc");
       }
+      // Buffers' memory is returned by a sweeper after the collection
+      // that found them dead; a pause and a second collection let it
+      // finish, or `external` reads tens of MiB high.
+      global.gc();
+      await new Promise((resolve) => setTimeout(resolve, SWEEP_PAUSE_MS));
       global.gc();
       break;
   }
 }
+
+/** How long the Buffer sweeper gets between two collections. */
+const SWEEP_PAUSE_MS = 200;
 
 process.on("message", (command: ControlCommand) => {
   obey(command).then(
