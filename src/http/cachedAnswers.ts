@@ -59,12 +59,13 @@ export function createCachedAnswers(
         return false;
       }
       const answer = cache.get(key);
-      const document =
-        answer === undefined
-          ? undefined
-          : options.cachedDocument(answer.nfcToken);
-      if (answer === undefined || document === undefined) {
-        // An answer whose document expired or was evicted goes with it.
+      if (answer === undefined) {
+        options.metrics.answerCacheMisses.inc();
+        return false;
+      }
+      const document = options.cachedDocument(answer.nfcToken);
+      if (document === undefined) {
+        // Its document expired or was evicted: the answer goes with it.
         cache.delete(key);
         options.metrics.answerCacheMisses.inc();
         return false;

@@ -13,6 +13,15 @@ const DEADLINE_MS = 4000;
  */
 const SPIKES_MS = [300, 500, 650, 750, 1250, 1350, 1500];
 
+/**
+ * Budget far above what ten clients use, on both sides: a retry that
+ * queued for budget could see its deadline pass in our own queue, which
+ * is UPSTREAM_RATE_LIMITED by design, and the outcome would then depend
+ * on queueing order rather than on the spike. rateRejections.test.ts
+ * covers the budget.
+ */
+const REQUESTS_PER_SECOND = 200;
+
 /** Three tokens in ten spike, spread evenly over the run. */
 function spikeFor(index: number): number | undefined {
   return (index * 7) % 10 < 3 ? SPIKES_MS[index % SPIKES_MS.length] : undefined;
@@ -28,7 +37,9 @@ describe("latency spikes on 30% of upstream calls", () => {
         // The breaker is another test's subject; here it would turn slow
         // tokens' timeouts into fast failures for every token.
         FACEID_BREAKER_FAILURES: "1000",
+        FACEID_MAX_RPS: String(REQUESTS_PER_SECOND),
       },
+      emulator: { maxRequestsPerSecond: REQUESTS_PER_SECOND },
     });
   });
   afterAll(() => stack.close());
@@ -45,9 +56,9 @@ describe("latency spikes on 30% of upstream calls", () => {
       }
     });
 
-    // Ten at a time keep slots free (each is held a second past its
-    // attempt), so no pull spends its deadline queueing for budget. A
-    // generous client timeout only tells a hung request from a slow one.
+    // Ten at a time, well within the budget, so no pull spends its
+    // deadline queueing for it. A generous client timeout only tells a
+    // hung request from a slow one.
     const answers: Answer[] = await mapConcurrently(tokens, 10, (token) =>
       pull(stack.server.url, token, { timeoutMs: DEADLINE_MS + 15_000 }),
     );
