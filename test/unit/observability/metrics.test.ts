@@ -1,8 +1,10 @@
 import {
   createLabelGuard,
+  OTHER_LABEL,
+} from "../../../src/observability/labelGuard";
+import {
   createMetrics,
   type Metrics,
-  OTHER_LABEL,
 } from "../../../src/observability/metrics";
 
 const TOKEN = "d102c9c8-5423-11f1-97f9-52540044344e";
