@@ -27,7 +27,10 @@ export interface CachedAnswers {
    * checked and the body parsed by then.
    */
   serve(request: FastifyRequest, reply: FastifyReply): boolean;
-  /** Keeps the bytes of an answer the GraphQL layer marked cacheable. */
+  /**
+   * Keeps the bytes of an answer the GraphQL layer marked cacheable, for
+   * a request {@link serve} saw and could not answer.
+   */
   keep(
     request: FastifyRequest,
     reply: FastifyReply,
@@ -52,6 +55,13 @@ export function createCachedAnswers(
   options: CachedAnswersOptions,
 ): CachedAnswers {
   const { cache } = options;
+  // Each missed request's key, written once and read again by keep().
+  const keysOfMisses = new WeakMap<FastifyRequest, string>();
+  const miss = (request: FastifyRequest, key: string) => {
+    keysOfMisses.set(request, key);
+    options.metrics.answerCacheMisses.inc();
+    return false;
+  };
   return {
     serve(request, reply) {
       const key = answerKey(request);
@@ -60,15 +70,13 @@ export function createCachedAnswers(
       }
       const answer = cache.get(key);
       if (answer === undefined) {
-        options.metrics.answerCacheMisses.inc();
-        return false;
+        return miss(request, key);
       }
       const document = options.cachedDocument(answer.nfcToken);
       if (document === undefined) {
         // Its document expired or was evicted: the answer goes with it.
         cache.delete(key);
-        options.metrics.answerCacheMisses.inc();
-        return false;
+        return miss(request, key);
       }
 
       options.audit.record(
@@ -87,10 +95,10 @@ export function createCachedAnswers(
     },
 
     keep(request, reply, body, answer) {
-      const key = answerKey(request);
+      const key = keysOfMisses.get(request);
       const contentType = reply.getHeader("content-type");
       if (
-        key === null ||
+        key === undefined ||
         reply.statusCode !== 200 ||
         typeof contentType !== "string"
       ) {
