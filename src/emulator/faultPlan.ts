@@ -45,6 +45,12 @@ export interface FaultDecision {
   readonly failure?: FaultRule;
 }
 
+/** The n-th call (from 1) of the k-th token seen (from 0). */
+interface TokenCall {
+  tokenIndex: number;
+  call: number;
+}
+
 interface ActiveRule {
   readonly rule: FaultRule;
   remaining: number | undefined;
@@ -54,10 +60,19 @@ interface ActiveRule {
  * The injected faults, applied in the order they were added. Every
  * matching `latency` rule adds its delay; the first other rule that hits
  * decides the failure, and later ones are not consulted (nor used up).
+ *
+ * A probabilistic rule draws for the n-th call of the k-th token seen from
+ * the seed, the rule, k and n, not from one sequence in arrival order: a
+ * token's retries then draw afresh, as against a real upstream, and the
+ * order in which concurrent calls arrive cannot line several of one
+ * token's calls up on a run of hits. How many tokens meet each fate is the
+ * same in every run, even for freshly minted tokens. Calls without a token
+ * draw from the sequence.
  */
 export class FaultPlan {
   #rules: ActiveRule[] = [];
   #random: () => number;
+  #tokens = new Map<string, { index: number; calls: number }>();
   readonly #seed: number;
 
   constructor(seed: number) {
@@ -70,22 +85,25 @@ export class FaultPlan {
     this.#rules.push({ rule, remaining: rule.times });
   }
 
-  /** Removes every rule and restarts the random sequence from the seed. */
+  /** Removes every rule and restarts the random draws from the seed. */
   clear(): void {
     this.#rules = [];
     this.#random = seededRandom(this.#seed);
+    this.#tokens.clear();
   }
 
   /** Decides the faults for a request naming `token` (if it names one). */
   decide(token: string | undefined): FaultDecision {
     let delayMs = 0;
     let failure: FaultRule | undefined;
-    for (const active of this.#rules) {
+    const call = token === undefined ? null : this.#countCall(token);
+    for (const [index, active] of this.#rules.entries()) {
       const isLatency = active.rule.kind === "latency";
       if (!isLatency && failure !== undefined) {
         continue;
       }
-      if (!this.#hits(active, token)) {
+      const draw = () => this.#draw(index, call);
+      if (!this.#hits(active, token, draw)) {
         continue;
       }
       delayMs += active.rule.latencyMs ?? 0;
@@ -99,12 +117,16 @@ export class FaultPlan {
     return { delayMs, failure };
   }
 
-  #hits(active: ActiveRule, token: string | undefined): boolean {
+  #hits(
+    active: ActiveRule,
+    token: string | undefined,
+    draw: () => number,
+  ): boolean {
     const { rule } = active;
     if (rule.token !== undefined && rule.token !== token) {
       return false;
     }
-    if (rule.probability !== undefined && this.#random() >= rule.probability) {
+    if (rule.probability !== undefined && draw() >= rule.probability) {
       return false;
     }
     if (active.remaining !== undefined) {
@@ -112,4 +134,34 @@ export class FaultPlan {
     }
     return true;
   }
+
+  /** Which token in order of first call, and which of its calls, this is. */
+  #countCall(token: string): TokenCall {
+    let seen = this.#tokens.get(token);
+    if (seen === undefined) {
+      seen = { index: this.#tokens.size, calls: 0 };
+      this.#tokens.set(token, seen);
+    }
+    seen.calls += 1;
+    return { tokenIndex: seen.index, call: seen.calls };
+  }
+
+  /** A number in [0, 1) for one rule and one call of a token. */
+  #draw(rule: number, call: TokenCall | null): number {
+    if (call === null) {
+      return this.#random();
+    }
+    const key = `${this.#seed}:${rule}:${call.tokenIndex}:${call.call}`;
+    return seededRandom(hash32(key))();
+  }
+}
+
+/** FNV-1a: a 32-bit hash of a string, to seed one draw. Not for secrets. */
+function hash32(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let index = 0; index < text.length; index++) {
+    hash ^= text.charCodeAt(index);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
 }

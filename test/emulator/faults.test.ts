@@ -136,6 +136,29 @@ describe("injected faults as the SDK sees them", () => {
     }
   });
 
+  it("draws for a token's calls alike whatever other calls come between", async () => {
+    const twin = await EmulatorHarness.start({ seed: 7 });
+    try {
+      const rule = { kind: "internalError", probability: 0.5 } as const;
+      harness.emulator.injectFault(rule);
+      twin.emulator.injectFault(rule);
+
+      const alone = await outcomes(harness, 12);
+      const interleaved: string[] = [];
+      for (let call = 0; call < 12; call++) {
+        interleaved.push(...(await outcomes(twin, 1)));
+        // Another token's call takes no draw from this token's.
+        await twin
+          .getWxNfcResult({ NFCToken: "sample-chinese-passport" })
+          .catch(() => undefined);
+      }
+
+      expect(interleaved).toEqual(alone);
+    } finally {
+      await twin.close();
+    }
+  });
+
   it("combines latency with another fault on the same request", async () => {
     harness.emulator.injectFault({ kind: "latency", latencyMs: 20 });
     harness.emulator.injectFault({
