@@ -46,27 +46,34 @@ export const apiKeyEntry: Parser<ApiKeyDigest> = (raw) => {
   return digestOf(sha256Hex(entry));
 };
 
+/** Finds which configured key a client presented: its id, or null. */
+export type ApiKeyMatcher = (presented: string) => string | null;
+
 /**
- * Finds the configured key a client presented. Both sides are SHA-256
- * digests of equal length compared with `timingSafeEqual`, and every
- * configured key is compared, so the time taken tells nothing about how
- * much of a key matched or which one did.
- *
- * @returns the matching key's id, or null
+ * Builds the check of presented keys against the configured ones. Both
+ * sides are SHA-256 digests of equal length compared with
+ * `timingSafeEqual`, and every configured key is compared, so the time
+ * taken tells nothing about how much of a key matched or which one did.
  */
-export function matchApiKey(
-  presented: string,
+export function createApiKeyMatcher(
   keys: readonly ApiKeyDigest[],
-): string | null {
-  const candidate = Buffer.from(sha256Hex(presented), "hex");
-  let match: string | null = null;
-  for (const key of keys) {
-    const equal = timingSafeEqual(candidate, Buffer.from(key.sha256Hex, "hex"));
-    if (equal && match === null) {
-      match = key.keyId;
+): ApiKeyMatcher {
+  // Decoded once here: a request's check is then one hash and the compares.
+  const digests = keys.map((key) => ({
+    keyId: key.keyId,
+    digest: Buffer.from(key.sha256Hex, "hex"),
+  }));
+  return (presented) => {
+    const candidate = createHash("sha256").update(presented, "utf8").digest();
+    let match: string | null = null;
+    for (const key of digests) {
+      const equal = timingSafeEqual(candidate, key.digest);
+      if (equal && match === null) {
+        match = key.keyId;
+      }
     }
-  }
-  return match;
+    return match;
+  };
 }
 
 function digestOf(hex: string): ApiKeyDigest {

@@ -1,7 +1,7 @@
 import type { IncomingHttpHeaders } from "node:http";
 
 import type { SecurityConfig } from "../config/securityConfig";
-import { type ApiKeyDigest, matchApiKey } from "./apiKeys";
+import { type ApiKeyMatcher, createApiKeyMatcher } from "./apiKeys";
 import {
   createJwtVerifier,
   type JwtVerifier,
@@ -20,7 +20,14 @@ export type Authentication =
 export interface Authenticator {
   /** False when nothing is configured: every request is anonymous. */
   readonly required: boolean;
-  authenticate(headers: IncomingHttpHeaders): Promise<Authentication>;
+  /**
+   * Settles at once for an API key or no credential; only a JWT, whose
+   * keys may have to be fetched, returns a promise. A promise per request
+   * costs a measurable share of a cached answer's time (BENCHMARKS.md).
+   */
+  authenticate(
+    headers: IncomingHttpHeaders,
+  ): Authentication | Promise<Authentication>;
 }
 
 /**
@@ -31,13 +38,13 @@ export interface Authenticator {
 export function createAuthenticator(
   config: Pick<SecurityConfig, "apiKeys" | "jwt">,
 ): Authenticator {
-  const keys = config.apiKeys;
+  const matchApiKey = createApiKeyMatcher(config.apiKeys);
   const verifyJwt = config.jwt === null ? null : createJwtVerifier(config.jwt);
-  const required = keys.length > 0 || verifyJwt !== null;
+  const required = config.apiKeys.length > 0 || verifyJwt !== null;
 
   return {
     required,
-    async authenticate(headers) {
+    authenticate(headers) {
       if (!required) {
         return { ok: true, principal: { kind: "anonymous" } };
       }
@@ -47,7 +54,7 @@ export function createAuthenticator(
       }
 
       // A key is checked first: it costs a hash, a JWT may cost a fetch.
-      const byKey = checkApiKey(credential.value, keys);
+      const byKey = checkApiKey(credential.value, matchApiKey);
       if (byKey.ok || credential.kind === "apiKey" || verifyJwt === null) {
         return byKey;
       }
@@ -58,9 +65,9 @@ export function createAuthenticator(
 
 function checkApiKey(
   value: string,
-  keys: readonly ApiKeyDigest[],
+  matchApiKey: ApiKeyMatcher,
 ): Authentication {
-  const keyId = matchApiKey(value, keys);
+  const keyId = matchApiKey(value);
   return keyId === null
     ? { ok: false, reason: "unknown_key" }
     : { ok: true, principal: { kind: "apiKey", keyId } };

@@ -1,6 +1,14 @@
-import type { FastifyInstance, FastifyRequest } from "fastify";
+import type {
+  FastifyInstance,
+  FastifyReply,
+  FastifyRequest,
+  HookHandlerDoneFunction,
+} from "fastify";
 
-import type { Authenticator } from "../auth/createAuthenticator";
+import type {
+  Authentication,
+  Authenticator,
+} from "../auth/createAuthenticator";
 import type { Principal } from "../auth/Principal";
 import { unauthenticated } from "../errors/catalog";
 import { errorBody } from "./errorBody";
@@ -35,22 +43,41 @@ export function requireAuthentication(
 ): void {
   app.decorateRequest("principal", null);
 
-  app.addHook("onRequest", async (request, reply) => {
+  // A callback hook, not an async one: an API key is checked at once, and
+  // only a JWT that needs its keys fetched waits for a promise.
+  app.addHook("onRequest", (request, reply, done) => {
     if (isOpen(request, options)) {
+      done();
       return;
     }
-    const result = await options.authenticator.authenticate(request.headers);
-    if (result.ok) {
-      request.principal = result.principal;
-      return;
+    const result = options.authenticator.authenticate(request.headers);
+    if (result instanceof Promise) {
+      result.then((settled) => admit(request, reply, settled, done), done);
+    } else {
+      admit(request, reply, result, done);
     }
-
-    request.log.info({ reason: result.reason }, "request not authenticated");
-    return reply
-      .code(401)
-      .header("www-authenticate", 'Bearer realm="graphql"')
-      .send(errorBody(unauthenticated()));
   });
+}
+
+/** Lets an authenticated request go on; answers any other with 401. */
+function admit(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  result: Authentication,
+  done: HookHandlerDoneFunction,
+): void {
+  if (result.ok) {
+    request.principal = result.principal;
+    done();
+    return;
+  }
+
+  // Answering without calling done() ends the request here.
+  request.log.info({ reason: result.reason }, "request not authenticated");
+  void reply
+    .code(401)
+    .header("www-authenticate", 'Bearer realm="graphql"')
+    .send(errorBody(unauthenticated()));
 }
 
 function isOpen(

@@ -42,9 +42,9 @@ export interface CachedAnswers {
 /**
  * Serves repeated GraphQL requests from kept answers, with every effect
  * the full path has: the audit line of the pull, the operation metric, a
- * document cache hit. A request matches only the same JSON body, as
- * parsed, with the same Accept header (which picks the answer's media
- * type): the same operation and variables, which passed every limit.
+ * document cache hit. A request matches only the same JSON body text with
+ * the same Accept header (which picks the answer's media type): the same
+ * operation and variables, which passed every limit.
  *
  * An answer lives no longer than its token's document in the document
  * cache, which is checked on every hit, nor past midnight in China, when
@@ -115,25 +115,14 @@ export function createCachedAnswers(
 }
 
 /**
- * The cache key of a GraphQL POST: the Accept header and the parsed JSON
- * body as text. GET requests are left to Apollo; they are rare outside
- * Sandbox, and their query strings would need the same care.
+ * The cache key of a GraphQL POST: the Accept header and the JSON body's
+ * text. Bodies that differ only in spacing are kept apart, which costs
+ * room, not answers. GET requests are left to Apollo; they are rare
+ * outside Sandbox, and their query strings would need the same care.
  */
 function answerKey(request: FastifyRequest): string | null {
-  const { body } = request;
-  if (
-    request.method !== "POST" ||
-    typeof body !== "object" ||
-    body === null ||
-    Array.isArray(body)
-  ) {
+  if (request.method !== "POST" || request.jsonBodyText === null) {
     return null;
   }
-  try {
-    return `${request.headers.accept ?? ""}\n${JSON.stringify(body)}`;
-  } catch {
-    // Nesting too deep to write back out: such a request is hostile, and
-    // Apollo refuses it with a typed error; there is nothing to keep.
-    return null;
-  }
+  return `${request.headers.accept ?? ""}\n${request.jsonBodyText}`;
 }

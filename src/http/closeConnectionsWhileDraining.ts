@@ -12,10 +12,11 @@ export function closeConnectionsWhileDraining(
   app: FastifyInstance,
   lifecycle: Pick<ServerLifecycle, "phase">,
 ): void {
-  app.addHook("onSend", async (_request, reply, payload) => {
+  // A callback hook: it runs on every answer, and has nothing to await.
+  app.addHook("onSend", (_request, reply, payload, done) => {
     if (lifecycle.phase === "draining") {
       void reply.header("connection", "close");
     }
-    return payload;
+    done(null, payload);
   });
 }

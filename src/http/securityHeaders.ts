@@ -30,12 +30,13 @@ const API_HEADERS = {
 /**
  * Adds the security headers to every answer, including refusals, in one
  * hook. A fixed set written at once costs a fraction of a middleware that
- * rebuilds its headers per request (BENCHMARKS.md).
+ * rebuilds its headers per request, and a callback hook spares the
+ * promise an async one costs (BENCHMARKS.md).
  */
 export function registerSecurityHeaders(app: FastifyInstance): void {
-  app.addHook("onSend", async (_request, reply, payload) => {
+  app.addHook("onSend", (_request, reply, payload, done) => {
     void reply.headers(isHtml(reply) ? DOCUMENT_HEADERS : API_HEADERS);
-    return payload;
+    done(null, payload);
   });
 }
 

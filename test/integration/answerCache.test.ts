@@ -151,6 +151,26 @@ describe("answers kept for repeated requests", () => {
     );
   });
 
+  it("keeps apart bodies that differ only in spacing, answering alike", async () => {
+    const { token } = stack.emulator.mintToken({ fixture: "id-card" });
+    const body = { query: PULL, variables: { token } };
+    const first = await post(stack, body);
+    const before = await hits(stack);
+
+    const spaced = await fetch(`${stack.server.url}/graphql`, {
+      method: "POST",
+      headers: {
+        "content-type": "application/json",
+        authorization: `Bearer ${KEY}`,
+      },
+      body: JSON.stringify(body, null, 2),
+    });
+
+    expect(await spaced.text()).toBe(first.text);
+    expect(await hits(stack)).toBe(before);
+    expect(stack.emulator.callsFor(token)).toBe(1);
+  });
+
   it("never keeps an answer that holds an error", async () => {
     const body = { query: PULL, variables: { token: "no-such-token-0001" } };
     await post(stack, body);

@@ -105,6 +105,19 @@ describe("the HTTP layer", () => {
           }),
       ],
       [
+        // Our parser keeps the body's text for the answer cache, and must
+        // still refuse what Fastify's own refuses.
+        "a JSON body with a __proto__ key",
+        400,
+        "BAD_REQUEST",
+        () =>
+          send({
+            method: "POST",
+            headers: { "content-type": "application/json" },
+            body: `{"query": "{ __typename }", "__proto__": {"${MARKER}": 1}}`,
+          }),
+      ],
+      [
         "an empty JSON body",
         400,
         "BAD_REQUEST",

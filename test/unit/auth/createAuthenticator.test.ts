@@ -17,7 +17,7 @@ describe("createAuthenticator with API keys", () => {
     ["a lower-case bearer scheme", { authorization: `bearer ${KEY}` }],
     ["an x-api-key header", { "x-api-key": KEY }],
   ])("accepts %s as that key's principal", async (_label, headers) => {
-    await expect(authenticator.authenticate(headers)).resolves.toEqual({
+    expect(await authenticator.authenticate(headers)).toEqual({
       ok: true,
       principal: { kind: "apiKey", keyId: KEY_ID },
     });
@@ -29,10 +29,16 @@ describe("createAuthenticator with API keys", () => {
     ["a wrong key", { "x-api-key": "not-the-key-at-all" }, "unknown_key"],
     ["a JWT-shaped bearer", { authorization: "Bearer a.b.c" }, "unknown_key"],
   ])("refuses %s, saying why", async (_label, headers, reason) => {
-    await expect(authenticator.authenticate(headers)).resolves.toEqual({
+    expect(await authenticator.authenticate(headers)).toEqual({
       ok: false,
       reason,
     });
+  });
+
+  it("settles an API key at once, without a promise to wait for", () => {
+    const result = authenticator.authenticate({ "x-api-key": KEY });
+    expect(result).not.toBeInstanceOf(Promise);
+    expect(result).toMatchObject({ ok: true });
   });
 
   it("prefers the Authorization header over x-api-key", async () => {
@@ -48,7 +54,7 @@ describe("createAuthenticator with nothing configured", () => {
   it("lets every request through as anonymous", async () => {
     const authenticator = createAuthenticator({ apiKeys: [], jwt: null });
     expect(authenticator.required).toBe(false);
-    await expect(authenticator.authenticate({})).resolves.toEqual({
+    expect(await authenticator.authenticate({})).toEqual({
       ok: true,
       principal: { kind: "anonymous" },
     });
