@@ -1,3 +1,4 @@
+import { existsSync } from "node:fs";
 import path from "node:path";
 
 import type { StepName } from "./report/BenchResults";
@@ -10,6 +11,12 @@ export interface BenchArguments {
   steps: StepName[];
   /** Where the JSON file and the run's scratch folder go. */
   resultsDirectory: string;
+  /**
+   * Another build's server entry point (`dist/src/main.js` of a built
+   * checkout), run as `ours-against` beside ours in the cache-hit steps;
+   * null when not asked for.
+   */
+  againstMain: string | null;
   /** The arguments as given, for the report's command line. */
   argumentsText: string;
 }
@@ -27,7 +34,8 @@ const DEFAULT_RESULTS_DIRECTORY = path.join(
 );
 
 const USAGE =
-  "usage: npm run bench -- [--quick] [--only=step,step] [--results-dir=DIR]\n" +
+  "usage: npm run bench -- [--quick] [--only=step,step] [--results-dir=DIR]" +
+  " [--against=CHECKOUT]\n" +
   `steps: ${ALL_STEPS.join(", ")}`;
 
 /** Reads the command line; unknown arguments are an error, not ignored. */
@@ -35,6 +43,7 @@ export function parseArguments(argv: readonly string[]): BenchArguments {
   let settings = FULL_SETTINGS;
   let steps = ALL_STEPS;
   let resultsDirectory = DEFAULT_RESULTS_DIRECTORY;
+  let againstMain: string | null = null;
 
   for (const argument of argv) {
     const [flag, value] = splitFlag(argument);
@@ -44,6 +53,8 @@ export function parseArguments(argv: readonly string[]): BenchArguments {
       steps = parseSteps(value);
     } else if (flag === "--results-dir" && value !== undefined) {
       resultsDirectory = path.resolve(value);
+    } else if (flag === "--against" && value !== undefined) {
+      againstMain = builtEntryPoint(value);
     } else {
       throw new Error(`unknown argument ${argument}\n${USAGE}`);
     }
@@ -52,6 +63,7 @@ export function parseArguments(argv: readonly string[]): BenchArguments {
     settings,
     steps,
     resultsDirectory,
+    againstMain,
     argumentsText: argv.map((argument) => ` ${argument}`).join(""),
   };
 }
@@ -71,4 +83,13 @@ function parseSteps(list: string): StepName[] {
     }
   }
   return ALL_STEPS.filter((step) => wanted.includes(step));
+}
+
+/** A checkout's built server, which must exist: a typo is not a run. */
+function builtEntryPoint(checkout: string): string {
+  const entry = path.resolve(checkout, "dist", "src", "main.js");
+  if (!existsSync(entry)) {
+    throw new Error(`--against: ${entry} is missing; run npm run build there`);
+  }
+  return entry;
 }

@@ -35,6 +35,7 @@ async function main(): Promise<void> {
     processes,
     load: LoadClient.start(processes, CLIENT_HEADERS),
     runDirectory,
+    againstMain: options.againstMain,
     progress: (line) => process.stderr.write(`${line}\n`),
   };
 
@@ -46,7 +47,7 @@ async function main(): Promise<void> {
         ? "npm run bench"
         : `npm run bench --${options.argumentsText}`,
     settings: options.settings,
-    environment: describeEnvironment(),
+    environment: describeEnvironment(options.againstMain),
     steps: {},
     stepSeconds: {},
   };
@@ -96,9 +97,21 @@ function stopOnSignals(processes: ProcessGroup): void {
   process.once("SIGTERM", stop);
 }
 
-function describeEnvironment(): BenchResults["environment"] {
+function describeEnvironment(
+  againstMain: string | null,
+): BenchResults["environment"] {
   const git = (...args: string[]) =>
     execFileSync("git", args, { encoding: "utf8" }).trim();
+  let againstCommit: string | undefined;
+  if (againstMain !== null) {
+    // dist/src/main.js is three folders below the checkout.
+    const checkout = path.resolve(againstMain, "..", "..", "..");
+    try {
+      againstCommit = git("-C", checkout, "rev-parse", "HEAD");
+    } catch {
+      againstCommit = "unknown";
+    }
+  }
   let gitCommit = "unknown";
   let srcHasUncommittedChanges = false;
   try {
@@ -115,6 +128,7 @@ function describeEnvironment(): BenchResults["environment"] {
     loadAverageAtStart: os.loadavg()[0],
     gitCommit,
     srcHasUncommittedChanges,
+    ...(againstCommit === undefined ? {} : { againstCommit }),
   };
 }
 

@@ -21,6 +21,7 @@ const FULL_DOCUMENT = sampleToken("full-document");
  * cache-control plugin, Buffer answers, the answer cache) are part of ours.
  */
 const OURS_WHAT_IFS: Partial<Record<VariantId, VariantId>> = {
+  "ours-against": "ours",
   "apollo-standalone": "ours",
   "ours-jit": "ours",
   "ours-no-answer-cache": "ours",
@@ -37,6 +38,7 @@ export const STEPS: {
       token: ID_CARD,
       variants: [
         "ours",
+        ...againstIfAsked(context),
         "apollo-standalone",
         "ours-log-warn",
         "ours-jit",
@@ -59,6 +61,7 @@ export const STEPS: {
       token: FULL_DOCUMENT,
       variants: [
         "ours",
+        ...againstIfAsked(context),
         "apollo-standalone",
         "ours-jit",
         "ours-no-answer-cache",
@@ -75,6 +78,11 @@ export const STEPS: {
   profileFull: (context) =>
     profileOurs(context, "full", FULL_QUERY, FULL_DOCUMENT),
 };
+
+/** The other build, beside ours, when the run was given one. */
+function againstIfAsked(context: BenchContext): VariantId[] {
+  return context.againstMain === null ? [] : ["ours-against"];
+}
 
 function sampleToken(fixture: string): string {
   const sample = SAMPLE_TOKENS.find((entry) => entry.fixture === fixture);

@@ -13,8 +13,11 @@ export const CLIENT_HEADERS: Readonly<Record<string, string>> = {
   "x-api-key": BENCH_API_KEY,
 };
 
-/** Which program a variant runs. */
-export type Program = "ours" | "naiveApollo" | "raw";
+/**
+ * Which program a variant runs; `oursAgainst` is ours built from another
+ * checkout (`--against`), to compare two builds in the same rounds.
+ */
+export type Program = "ours" | "oursAgainst" | "naiveApollo" | "raw";
 
 export interface VariantDefinition {
   description: string;
@@ -60,6 +63,11 @@ export const VARIANTS = {
     description: "ours with ANSWER_CACHE_MAX_BYTES=0 (Apollo every time)",
     program: "ours",
     env: { ...OURS_ENV, ANSWER_CACHE_MAX_BYTES: "0" },
+  },
+  "ours-against": {
+    description: "ours, built from the --against checkout",
+    program: "oursAgainst",
+    env: OURS_ENV,
   },
   "apollo-standalone": {
     description: "stock Apollo standalone, type-graphql schema, Map",

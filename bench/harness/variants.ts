@@ -15,7 +15,7 @@ export type { VariantId };
 /** The compiled tree: dist/, holding src/ and bench/. */
 const DIST = path.join(__dirname, "..", "..");
 const VARIANT_SCRIPTS = path.join(DIST, "bench", "variants");
-const PROGRAMS: Record<Program, string> = {
+const PROGRAMS: Record<Exclude<Program, "oursAgainst">, string> = {
   ours: path.join(DIST, "src", "main.js"),
   naiveApollo: path.join(VARIANT_SCRIPTS, "naiveApolloServer.js"),
   raw: path.join(VARIANT_SCRIPTS, "rawServer.js"),
@@ -31,6 +31,8 @@ export interface VariantOptions {
   env?: Record<string, string>;
   /** Options for node, such as the control preload's. */
   nodeArgs?: string[];
+  /** The other build's entry point, for `ours-against`. */
+  againstMain?: string | null;
 }
 
 /** A server under test, listening on loopback. */
@@ -63,7 +65,7 @@ export async function startVariant(
   ]);
   const child = processes.start({
     name: id,
-    script: PROGRAMS[definition.program],
+    script: programScript(definition.program, options),
     nodeArgs: [...preloads, ...(options.nodeArgs ?? [])],
     env: {
       HOST: LOOPBACK,
@@ -79,7 +81,9 @@ export async function startVariant(
   });
   const variant = { id, graphqlUrl: `${baseUrl}/graphql`, baseUrl, child };
   await waitUntilAnswering(
-    definition.program === "ours" ? `${baseUrl}/healthz` : variant.graphqlUrl,
+    definition.program === "ours" || definition.program === "oursAgainst"
+      ? `${baseUrl}/healthz`
+      : variant.graphqlUrl,
     child,
   );
   return variant;
@@ -114,4 +118,14 @@ export async function withVariants<T>(
   } finally {
     await Promise.all([...running.values()].map(({ child }) => child.stop()));
   }
+}
+
+function programScript(program: Program, options: VariantOptions): string {
+  if (program !== "oursAgainst") {
+    return PROGRAMS[program];
+  }
+  if (!options.againstMain) {
+    throw new Error("ours-against needs another build: pass --against");
+  }
+  return options.againstMain;
 }

@@ -41,6 +41,8 @@ export interface BenchResults {
     gitCommit: string;
     /** Uncommitted changes under src/ were measured too. */
     srcHasUncommittedChanges: boolean;
+    /** The commit `ours-against` was built from, when it ran. */
+    againstCommit?: string;
   };
   steps: { [S in StepName]?: StepResults[S] | StepFailure };
   /** How long each step took, start-ups included. */

@@ -43,6 +43,9 @@ export function renderMarkdown(results: BenchResults): string {
       `load average ${env.loadAverageAtStart.toFixed(2)} at start; ` +
       `commit ${env.gitCommit.slice(0, 7)}` +
       (env.srcHasUncommittedChanges ? " plus uncommitted src/ changes" : "") +
+      (env.againstCommit === undefined
+        ? ""
+        : `; \`ours-against\` built from ${env.againstCommit.slice(0, 7)}`) +
       ".",
   ];
   for (const name of Object.keys(TITLES) as StepName[]) {

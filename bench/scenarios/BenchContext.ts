@@ -9,6 +9,8 @@ export interface BenchContext {
   load: LoadClient;
   /** A scratch folder for this run: response bodies, CPU profiles. */
   runDirectory: string;
+  /** Another build of ours to compare with, or null (`--against`). */
+  againstMain: string | null;
   /** One line of progress, on stderr. */
   progress(line: string): void;
 }

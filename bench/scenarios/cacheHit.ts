@@ -53,7 +53,11 @@ export function runCacheHit(
     withVariants(
       context.processes,
       options.variants,
-      { emulatorUrl, warmTokens: [options.token] },
+      {
+        emulatorUrl,
+        warmTokens: [options.token],
+        againstMain: context.againstMain,
+      },
       async (servers) => {
         const body = requestBody(options.query, options.token);
         const reference = await referenceAnswer(servers, body);
@@ -93,9 +97,13 @@ async function compareAll(
     name: server.id,
     url: server.graphqlUrl,
   }));
+  // Only pairs that both run: `ours-against` runs only when asked for.
   const references = Object.fromEntries(
     Object.entries(options.references ?? {}).filter(
-      (entry): entry is [string, VariantId] => entry[1] !== undefined,
+      (entry): entry is [VariantId, VariantId] =>
+        entry[1] !== undefined &&
+        servers.has(entry[0] as VariantId) &&
+        servers.has(entry[1]),
     ),
   );
   const comparison = await compareInRounds(
