@@ -4,7 +4,10 @@ import type { TokenAudit } from "../audit/tokenAudit";
 import type { CacheableAnswer } from "../graphql/RequestContext";
 import type { Logger } from "../logging/logger";
 import type { Metrics } from "../observability/metrics";
-import type { AnswerCache } from "../services/answers/AnswerCache";
+import type {
+  AnswerCache,
+  CachedAnswer,
+} from "../services/answers/AnswerCache";
 import { nextMidnightInChina } from "../services/normalize/dates";
 import type { NfcDocumentData } from "../services/normalize/NfcDocumentData";
 
@@ -19,17 +22,23 @@ export interface CachedAnswersOptions {
   >;
 }
 
-/** The GraphQL route's two ends of the answer cache. */
+/** The GraphQL route's three points of contact with the answer cache. */
 export interface CachedAnswers {
   /**
-   * Sends the kept answer to a request seen before, skipping Apollo, and
-   * says whether it did. For the route's preHandler: credentials are
-   * checked and the body parsed by then.
+   * Looks up the answer kept for a request, from its JSON body's text,
+   * and says whether there is one: the body then need not be parsed. For
+   * the body parser; credentials are checked by then.
+   */
+  lookUp(request: FastifyRequest, bodyText: string): boolean;
+  /**
+   * Sends the answer {@link lookUp} found, skipping Apollo, and says
+   * whether it did: not if its document has left the cache since. For
+   * the route's preHandler.
    */
   serve(request: FastifyRequest, reply: FastifyReply): boolean;
   /**
    * Keeps the bytes of an answer the GraphQL layer marked cacheable, for
-   * a request {@link serve} saw and could not answer.
+   * a request that was looked up and not served.
    */
   keep(
     request: FastifyRequest,
@@ -37,6 +46,12 @@ export interface CachedAnswers {
     body: Buffer,
     answer: CacheableAnswer,
   ): void;
+}
+
+/** What {@link CachedAnswers.lookUp} found for one request. */
+interface LookUp {
+  key: string;
+  answer: CachedAnswer | undefined;
 }
 
 /**
@@ -55,28 +70,38 @@ export function createCachedAnswers(
   options: CachedAnswersOptions,
 ): CachedAnswers {
   const { cache } = options;
-  // Each missed request's key, written once and read again by keep().
-  const keysOfMisses = new WeakMap<FastifyRequest, string>();
-  const miss = (request: FastifyRequest, key: string) => {
-    keysOfMisses.set(request, key);
+  // Each looked-up request's key and answer, for serve() and keep().
+  const lookUps = new WeakMap<FastifyRequest, LookUp>();
+  const miss = () => {
     options.metrics.answerCacheMisses.inc();
     return false;
   };
   return {
-    serve(request, reply) {
-      const key = answerKey(request);
-      if (key === null) {
+    lookUp(request, bodyText) {
+      if (request.method !== "POST") {
         return false;
       }
+      const key = answerKey(request, bodyText);
       const answer = cache.get(key);
+      lookUps.set(request, { key, answer });
+      return answer !== undefined;
+    },
+
+    serve(request, reply) {
+      const lookUp = lookUps.get(request);
+      if (lookUp === undefined) {
+        // Not a JSON POST: Apollo's alone.
+        return false;
+      }
+      const { key, answer } = lookUp;
       if (answer === undefined) {
-        return miss(request, key);
+        return miss();
       }
       const document = options.cachedDocument(answer.nfcToken);
       if (document === undefined) {
         // Its document expired or was evicted: the answer goes with it.
         cache.delete(key);
-        return miss(request, key);
+        return miss();
       }
 
       options.audit.record(
@@ -95,7 +120,7 @@ export function createCachedAnswers(
     },
 
     keep(request, reply, body, answer) {
-      const key = keysOfMisses.get(request);
+      const key = lookUps.get(request)?.key;
       const contentType = reply.getHeader("content-type");
       if (
         key === undefined ||
@@ -120,9 +145,6 @@ export function createCachedAnswers(
  * room, not answers. GET requests are left to Apollo; they are rare
  * outside Sandbox, and their query strings would need the same care.
  */
-function answerKey(request: FastifyRequest): string | null {
-  if (request.method !== "POST" || request.jsonBodyText === null) {
-    return null;
-  }
-  return `${request.headers.accept ?? ""}\n${request.jsonBodyText}`;
+function answerKey(request: FastifyRequest, bodyText: string): string {
+  return `${request.headers.accept ?? ""}\n${bodyText}`;
 }

@@ -13,7 +13,7 @@ import type { Logger } from "../logging/logger";
 import { AccessLogController } from "./AccessLogController";
 import type { CachedAnswers } from "./cachedAnswers";
 import { replyToClientError } from "./clientErrorReply";
-import { keepJsonBodyText } from "./jsonBodyText";
+import { registerJsonBodyParser } from "./jsonBodyParser";
 
 export interface HttpServerOptions {
   logger: Logger;
@@ -43,7 +43,6 @@ export function createHttpServer(options: HttpServerOptions): FastifyInstance {
     // Bytes Node cannot parse get the API's typed error body too.
     clientErrorHandler: replyToClientError,
   });
-  keepJsonBodyText(app);
   return app;
 }
 
@@ -54,6 +53,11 @@ export function addRoutes(
   createContext: (request: FastifyRequest) => RequestContext,
   answers: CachedAnswers | null,
 ): void {
+  // A body whose request has a kept answer is parsed only if it is not sent.
+  const jsonBodies = registerJsonBodyParser(
+    app,
+    (request, text) => answers?.lookUp(request, text) ?? false,
+  );
   // Each request's GraphQL context, for keeping its answer once sent.
   const contexts = new WeakMap<FastifyRequest, RequestContext>();
   const handler = fastifyApolloHandler(apollo, {
@@ -68,11 +72,11 @@ export function addRoutes(
     url: "/graphql",
     // Both hooks take callbacks: they await nothing, and on a kept answer
     // an async hook's promise is a measurable share of the time spent.
-    // Bodies are parsed and credentials checked by the preHandler.
+    // Credentials are checked and the body read by the preHandler.
     preHandler: (request, reply, done) => {
       // A kept answer is sent, and the request ends without done().
       if (!answers?.serve(request, reply)) {
-        done();
+        jsonBodies.finish(request, done);
       }
     },
     handler,
