@@ -1,4 +1,5 @@
 import { SAMPLE_TOKENS } from "../src/emulator";
+import { findJemalloc } from "./harness/jemalloc";
 import { profileOurs } from "./profile/profileOurs";
 import { FULL_QUERY, SMALL_QUERY } from "./queries";
 import type { StepName, StepResults } from "./report/BenchResults";
@@ -41,6 +42,7 @@ export const STEPS: {
         ...againstIfAsked(context),
         "apollo-standalone",
         "ours-log-warn",
+        ...jemallocIfInstalled(),
         "ours-jit",
         "ours-no-answer-cache",
         "apollo-standalone-sdl",
@@ -50,6 +52,7 @@ export const STEPS: {
       references: {
         ...OURS_WHAT_IFS,
         "ours-log-warn": "ours",
+        "ours-jemalloc": "ours",
         "apollo-standalone-sdl": "apollo-standalone",
         "apollo-fastify": "apollo-standalone",
       },
@@ -72,7 +75,13 @@ export const STEPS: {
   stampede: runStampede,
   upstreamBudget: runUpstreamBudget,
   missOverhead: runMissOverhead,
-  memory: runMemory,
+  memory: (context) => runMemory(context, "ours"),
+  memoryJemalloc: (context) =>
+    findJemalloc() === null
+      ? Promise.resolve({
+          skipped: "jemalloc is not installed (Debian: libjemalloc2)",
+        })
+      : runMemory(context, "ours-jemalloc"),
   profileSmall: (context) =>
     profileOurs(context, "small", SMALL_QUERY, ID_CARD),
   profileFull: (context) =>
@@ -82,6 +91,11 @@ export const STEPS: {
 /** The other build, beside ours, when the run was given one. */
 function againstIfAsked(context: BenchContext): VariantId[] {
   return context.againstMain === null ? [] : ["ours-against"];
+}
+
+/** Ours under jemalloc, where the machine has it. */
+function jemallocIfInstalled(): VariantId[] {
+  return findJemalloc() === null ? [] : ["ours-jemalloc"];
 }
 
 function sampleToken(fixture: string): string {

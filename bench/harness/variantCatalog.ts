@@ -25,6 +25,8 @@ export interface VariantDefinition {
   /** Preloads from dist/bench/variants, each measuring one change. */
   preloads?: string[];
   env?: Record<string, string>;
+  /** Preload jemalloc in place of glibc's allocator (bench/harness/jemalloc). */
+  allocator?: "jemalloc";
 }
 
 const OURS_ENV = {
@@ -63,6 +65,12 @@ export const VARIANTS = {
     description: "ours with ANSWER_CACHE_MAX_BYTES=0 (Apollo every time)",
     program: "ours",
     env: { ...OURS_ENV, ANSWER_CACHE_MAX_BYTES: "0" },
+  },
+  "ours-jemalloc": {
+    description: "ours under jemalloc, returning freed pages at once",
+    program: "ours",
+    env: OURS_ENV,
+    allocator: "jemalloc",
   },
   "ours-against": {
     description: "ours, built from the --against checkout",

@@ -1,6 +1,7 @@
 import path from "node:path";
 
 import { EMULATOR_CREDENTIALS } from "./emulator";
+import { jemallocEnv } from "./jemalloc";
 import { freePort, LOOPBACK, waitUntilAnswering } from "./network";
 import type { ManagedChild, ProcessGroup } from "./processes";
 import {
@@ -76,6 +77,7 @@ export async function startVariant(
       NAIVE_WARM_TOKENS: (options.warmTokens ?? []).join(","),
       RAW_BODY_FILE: options.rawBodyFile ?? "",
       ...definition.env,
+      ...(definition.allocator === "jemalloc" ? jemallocEnv() : {}),
       ...options.env,
     },
   });

@@ -11,6 +11,11 @@ export interface StepFailure {
   error: string;
 }
 
+/** A step that could not run on this machine, and why. */
+export interface StepSkipped {
+  skipped: string;
+}
+
 /** What each step of a run produces. */
 export interface StepResults {
   cacheHitSmall: CacheHitResult;
@@ -19,6 +24,7 @@ export interface StepResults {
   upstreamBudget: UpstreamBudgetResult;
   missOverhead: MissOverheadResult;
   memory: MemoryResult;
+  memoryJemalloc: MemoryResult | StepSkipped;
   profileSmall: ProfileResult;
   profileFull: ProfileResult;
 }

@@ -30,6 +30,7 @@ const TITLES: Record<StepName, string> = {
   upstreamBudget: "4. Distinct fresh tokens at the upstream budget",
   missOverhead: "5. Miss-path overhead over a direct SDK call",
   memory: "6. Memory with the cache full of documents with images",
+  memoryJemalloc: "6b. The same under jemalloc, returning freed pages at once",
   profileSmall: "Profile of ours, cache hit, small query",
   profileFull: "Profile of ours, cache hit, full document",
 };
@@ -79,6 +80,8 @@ const RENDERERS: { [S in StepName]: (result: StepResults[S]) => string } = {
   upstreamBudget: budgetTable,
   missOverhead: missOverheadTable,
   memory: memoryTable,
+  memoryJemalloc: (result) =>
+    "skipped" in result ? `Not run: ${result.skipped}.` : memoryTable(result),
   profileSmall: profileTables,
   profileFull: profileTables,
 };

@@ -107,7 +107,8 @@ export function memoryTable(result: MemoryResult): string {
     mebibytes(snapshot.answerCacheBytes),
   ]);
   return [
-    `${whole(result.documents)} documents with images pulled through ours ` +
+    `${whole(result.documents)} documents with images pulled through ` +
+      `\`${result.variant}\` ` +
       `with CACHE_MAX_BYTES at ${mebibytes(result.cacheMaxBytes)} and ` +
       `ANSWER_CACHE_MAX_BYTES at ${mebibytes(result.answerCacheMaxBytes)}: ` +
       `${result.cacheEvictions} evictions, ${result.failures} failed pulls. ` +

@@ -1,7 +1,11 @@
 import { CONTROL_NODE_ARGS, sendControl } from "../harness/controlChild";
 import { mintTokens, withEmulator } from "../harness/emulator";
 import { scrapeMetrics } from "../harness/httpClient";
-import { type RunningVariant, withVariants } from "../harness/variants";
+import {
+  type RunningVariant,
+  type VariantId,
+  withVariants,
+} from "../harness/variants";
 import { FULL_QUERY, requestBody } from "../queries";
 import type { BenchContext } from "./BenchContext";
 
@@ -24,6 +28,8 @@ export interface MemorySnapshot {
 }
 
 export interface MemoryResult {
+  /** The server measured: ours, or ours under jemalloc. */
+  variant: MemoryVariant;
   documents: number;
   failures: number;
   cacheMaxBytes: number;
@@ -40,25 +46,32 @@ export interface MemoryResult {
   residentGrowthOverBound: number;
 }
 
+/** The servers whose memory is measured. */
+export type MemoryVariant = Extract<VariantId, "ours" | "ours-jemalloc">;
+
 /** Generous limits so that filling the cache takes seconds, not minutes. */
 const FILL_RATE_PER_SECOND = 500;
 
 /**
  * Scenario 6: pulls far more documents with images than CACHE_MAX_BYTES
- * and ANSWER_CACHE_MAX_BYTES hold, and reads ours' memory after one pull, after half and after all,
- * each time after a full garbage collection (the control preload). Bounded
- * memory shows as no growth from half to all: by half the cache is full.
- * Rate limits are raised on both sides, as this is about memory and 20 a
- * second would only make it slow.
+ * and ANSWER_CACHE_MAX_BYTES hold, and reads the server's memory after
+ * one pull, after half and after all, each time after a full garbage
+ * collection (the control preload). Bounded memory shows as no growth
+ * from half to all: by half the cache is full. Rate limits are raised on
+ * both sides, as this is about memory and 20 a second would only make it
+ * slow.
  */
-export function runMemory(context: BenchContext): Promise<MemoryResult> {
+export function runMemory(
+  context: BenchContext,
+  variant: MemoryVariant = "ours",
+): Promise<MemoryResult> {
   const { documents, cacheMaxBytes, answerCacheMaxBytes, clients } =
     context.settings.memory;
   const bound = cacheMaxBytes + answerCacheMaxBytes;
   return withEmulator(FILL_RATE_PER_SECOND, ({ emulator, url: emulatorUrl }) =>
     withVariants(
       context.processes,
-      ["ours"],
+      [variant],
       {
         emulatorUrl,
         nodeArgs: CONTROL_NODE_ARGS,
@@ -69,9 +82,9 @@ export function runMemory(context: BenchContext): Promise<MemoryResult> {
         },
       },
       async (servers) => {
-        const ours = servers.get("ours");
+        const ours = servers.get(variant);
         if (ours === undefined) {
-          throw new Error("ours did not start");
+          throw new Error(`${variant} did not start`);
         }
         const bodies = mintTokens(emulator, "full-document", documents).map(
           (token) => requestBody(FULL_QUERY, token),
@@ -99,6 +112,7 @@ export function runMemory(context: BenchContext): Promise<MemoryResult> {
         const last = snapshots[snapshots.length - 1];
         const metrics = await scrapeMetrics(ours.baseUrl);
         return {
+          variant,
           documents,
           failures,
           cacheMaxBytes,

@@ -13,6 +13,7 @@ const STEPS = [
   "upstreamBudget",
   "missOverhead",
   "memory",
+  "memoryJemalloc",
   "profileSmall",
   "profileFull",
 ];
