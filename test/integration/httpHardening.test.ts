@@ -105,8 +105,8 @@ describe("the HTTP layer", () => {
           }),
       ],
       [
-        // Our parser keeps the body's text for the answer cache, and must
-        // still refuse what Fastify's own refuses.
+        // Our parser hands the body's text to the answer cache first, and
+        // must still refuse what Fastify's own refuses.
         "a JSON body with a __proto__ key",
         400,
         "BAD_REQUEST",
