@@ -1,5 +1,7 @@
 import { type FastifyReply, type FastifyRequest, LogController } from "fastify";
 
+import { pathOf } from "../logging/logger";
+
 /**
  * One access line per request, when it completes, instead of Fastify's
  * two (incoming and completed): the line carries all the facts, and each
@@ -33,10 +35,4 @@ export class AccessLogController extends LogController {
       reply.log.info(entry, "request completed");
     }
   }
-}
-
-/** The path alone: a query string can carry variables, and so tokens. */
-function pathOf(url: string): string {
-  const query = url.indexOf("?");
-  return query === -1 ? url : url.slice(0, query);
 }

@@ -108,10 +108,17 @@ export function createLogger(
 
 /**
  * A request's method and path only: a GET query string can carry variables,
- * and so tokens; headers carry credentials.
+ * and so tokens; headers carry credentials. Fastify's own lines may log a
+ * request this way; the access line logs the same fields itself.
  */
 function serializeRequest(request: { method: string; url: string }) {
-  return { method: request.method, path: request.url.split("?", 1)[0] };
+  return { method: request.method, path: pathOf(request.url) };
+}
+
+/** A URL's path alone, without the query string that may carry tokens. */
+export function pathOf(url: string): string {
+  const query = url.indexOf("?");
+  return query === -1 ? url : url.slice(0, query);
 }
 
 function serializeReply(reply: { statusCode: number }) {
