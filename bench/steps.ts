@@ -1,5 +1,5 @@
 import { SAMPLE_TOKENS } from "../src/emulator";
-import { findJemalloc } from "./harness/jemalloc";
+import { findJemalloc, JEMALLOC_MISSING } from "./harness/jemalloc";
 import { profileOurs } from "./profile/profileOurs";
 import { FULL_QUERY, SMALL_QUERY } from "./queries";
 import type { StepName, StepResults } from "./report/BenchResults";
@@ -78,9 +78,7 @@ export const STEPS: {
   memory: (context) => runMemory(context, "ours"),
   memoryJemalloc: (context) =>
     findJemalloc() === null
-      ? Promise.resolve({
-          skipped: "jemalloc is not installed (Debian: libjemalloc2)",
-        })
+      ? Promise.resolve({ skipped: JEMALLOC_MISSING })
       : runMemory(context, "ours-jemalloc"),
   profileSmall: (context) =>
     profileOurs(context, "small", SMALL_QUERY, ID_CARD),

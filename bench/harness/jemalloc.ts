@@ -14,7 +14,11 @@ const CANDIDATE_PATHS = [
 ];
 
 /** Hand freed pages back to the system at once, not after a delay. */
-export const JEMALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0";
+const JEMALLOC_CONF = "dirty_decay_ms:0,muzzy_decay_ms:0";
+
+/** Why a run could not use jemalloc. */
+export const JEMALLOC_MISSING =
+  "jemalloc is not installed (Debian: libjemalloc2)";
 
 /** Where jemalloc is installed, or null. */
 export function findJemalloc(): string | null {
@@ -25,7 +29,7 @@ export function findJemalloc(): string | null {
 export function jemallocEnv(): Record<string, string> {
   const library = findJemalloc();
   if (library === null) {
-    throw new Error("jemalloc is not installed (Debian: libjemalloc2)");
+    throw new Error(JEMALLOC_MISSING);
   }
   return { LD_PRELOAD: library, MALLOC_CONF: JEMALLOC_CONF };
 }

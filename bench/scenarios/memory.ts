@@ -63,7 +63,7 @@ const FILL_RATE_PER_SECOND = 500;
  */
 export function runMemory(
   context: BenchContext,
-  variant: MemoryVariant = "ours",
+  variant: MemoryVariant,
 ): Promise<MemoryResult> {
   const { documents, cacheMaxBytes, answerCacheMaxBytes, clients } =
     context.settings.memory;
